@@ -1,0 +1,512 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.list_numbers_cnam_lookup import ListNumbersCnamLookup
+from ...models.list_numbers_number_type import ListNumbersNumberType
+from ...models.list_numbers_tendlc_registration_status import (
+    ListNumbersTendlcRegistrationStatus,
+)
+from ...models.list_numbers_toll_free_sms_verification import (
+    ListNumbersTollFreeSmsVerification,
+)
+from ...models.list_numbers_type import ListNumbersType
+from ...models.number_list_response import NumberListResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    auth_id: str,
+    *,
+    type_: ListNumbersType | Unset = UNSET,
+    number_type: ListNumbersNumberType | Unset = UNSET,
+    number_startswith: str | Unset = UNSET,
+    subaccount: str | Unset = UNSET,
+    alias: str | Unset = UNSET,
+    services: str | Unset = UNSET,
+    tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
+    tendlc_campaign_id: str | Unset = UNSET,
+    toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    renewal_date: datetime.date | Unset = UNSET,
+    renewal_date_gt: datetime.date | Unset = UNSET,
+    renewal_date_gte: datetime.date | Unset = UNSET,
+    renewal_date_lt: datetime.date | Unset = UNSET,
+    renewal_date_lte: datetime.date | Unset = UNSET,
+    cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
+
+    json_number_type: str | Unset = UNSET
+    if not isinstance(number_type, Unset):
+        json_number_type = number_type.value
+
+    params["number_type"] = json_number_type
+
+    params["number_startswith"] = number_startswith
+
+    params["subaccount"] = subaccount
+
+    params["alias"] = alias
+
+    params["services"] = services
+
+    json_tendlc_registration_status: str | Unset = UNSET
+    if not isinstance(tendlc_registration_status, Unset):
+        json_tendlc_registration_status = tendlc_registration_status.value
+
+    params["tendlc_registration_status"] = json_tendlc_registration_status
+
+    params["tendlc_campaign_id"] = tendlc_campaign_id
+
+    json_toll_free_sms_verification: str | Unset = UNSET
+    if not isinstance(toll_free_sms_verification, Unset):
+        json_toll_free_sms_verification = toll_free_sms_verification.value
+
+    params["toll_free_sms_verification"] = json_toll_free_sms_verification
+
+    json_renewal_date: str | Unset = UNSET
+    if not isinstance(renewal_date, Unset):
+        json_renewal_date = renewal_date.isoformat()
+    params["renewal_date"] = json_renewal_date
+
+    json_renewal_date_gt: str | Unset = UNSET
+    if not isinstance(renewal_date_gt, Unset):
+        json_renewal_date_gt = renewal_date_gt.isoformat()
+    params["renewal_date__gt"] = json_renewal_date_gt
+
+    json_renewal_date_gte: str | Unset = UNSET
+    if not isinstance(renewal_date_gte, Unset):
+        json_renewal_date_gte = renewal_date_gte.isoformat()
+    params["renewal_date__gte"] = json_renewal_date_gte
+
+    json_renewal_date_lt: str | Unset = UNSET
+    if not isinstance(renewal_date_lt, Unset):
+        json_renewal_date_lt = renewal_date_lt.isoformat()
+    params["renewal_date__lt"] = json_renewal_date_lt
+
+    json_renewal_date_lte: str | Unset = UNSET
+    if not isinstance(renewal_date_lte, Unset):
+        json_renewal_date_lte = renewal_date_lte.isoformat()
+    params["renewal_date__lte"] = json_renewal_date_lte
+
+    json_cnam_lookup: str | Unset = UNSET
+    if not isinstance(cnam_lookup, Unset):
+        json_cnam_lookup = cnam_lookup.value
+
+    params["cnam_lookup"] = json_cnam_lookup
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/Account/{auth_id}/Number/".format(
+            auth_id=quote(str(auth_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NumberListResponse | None:
+    if response.status_code == 200:
+        response_200 = NumberListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | NumberListResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    auth_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    type_: ListNumbersType | Unset = UNSET,
+    number_type: ListNumbersNumberType | Unset = UNSET,
+    number_startswith: str | Unset = UNSET,
+    subaccount: str | Unset = UNSET,
+    alias: str | Unset = UNSET,
+    services: str | Unset = UNSET,
+    tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
+    tendlc_campaign_id: str | Unset = UNSET,
+    toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    renewal_date: datetime.date | Unset = UNSET,
+    renewal_date_gt: datetime.date | Unset = UNSET,
+    renewal_date_gte: datetime.date | Unset = UNSET,
+    renewal_date_lt: datetime.date | Unset = UNSET,
+    renewal_date_lte: datetime.date | Unset = UNSET,
+    cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[ErrorResponse | NumberListResponse]:
+    """List account phone numbers
+
+     Returns the phone numbers rented from Plivo or added from a carrier, newest
+    first, `limit` at a time. `meta.next` is a path relative to the API host with
+    the next page's query string, or null on the last page. Plivo returns an empty
+    `objects` list when nothing matches.
+
+    Args:
+        auth_id (str):
+        type_ (ListNumbersType | Unset):
+        number_type (ListNumbersNumberType | Unset):
+        number_startswith (str | Unset):
+        subaccount (str | Unset):
+        alias (str | Unset):
+        services (str | Unset):
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
+        tendlc_campaign_id (str | Unset):
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        renewal_date (datetime.date | Unset):
+        renewal_date_gt (datetime.date | Unset):
+        renewal_date_gte (datetime.date | Unset):
+        renewal_date_lt (datetime.date | Unset):
+        renewal_date_lte (datetime.date | Unset):
+        cnam_lookup (ListNumbersCnamLookup | Unset):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NumberListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        auth_id=auth_id,
+        type_=type_,
+        number_type=number_type,
+        number_startswith=number_startswith,
+        subaccount=subaccount,
+        alias=alias,
+        services=services,
+        tendlc_registration_status=tendlc_registration_status,
+        tendlc_campaign_id=tendlc_campaign_id,
+        toll_free_sms_verification=toll_free_sms_verification,
+        renewal_date=renewal_date,
+        renewal_date_gt=renewal_date_gt,
+        renewal_date_gte=renewal_date_gte,
+        renewal_date_lt=renewal_date_lt,
+        renewal_date_lte=renewal_date_lte,
+        cnam_lookup=cnam_lookup,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    auth_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    type_: ListNumbersType | Unset = UNSET,
+    number_type: ListNumbersNumberType | Unset = UNSET,
+    number_startswith: str | Unset = UNSET,
+    subaccount: str | Unset = UNSET,
+    alias: str | Unset = UNSET,
+    services: str | Unset = UNSET,
+    tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
+    tendlc_campaign_id: str | Unset = UNSET,
+    toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    renewal_date: datetime.date | Unset = UNSET,
+    renewal_date_gt: datetime.date | Unset = UNSET,
+    renewal_date_gte: datetime.date | Unset = UNSET,
+    renewal_date_lt: datetime.date | Unset = UNSET,
+    renewal_date_lte: datetime.date | Unset = UNSET,
+    cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> ErrorResponse | NumberListResponse | None:
+    """List account phone numbers
+
+     Returns the phone numbers rented from Plivo or added from a carrier, newest
+    first, `limit` at a time. `meta.next` is a path relative to the API host with
+    the next page's query string, or null on the last page. Plivo returns an empty
+    `objects` list when nothing matches.
+
+    Args:
+        auth_id (str):
+        type_ (ListNumbersType | Unset):
+        number_type (ListNumbersNumberType | Unset):
+        number_startswith (str | Unset):
+        subaccount (str | Unset):
+        alias (str | Unset):
+        services (str | Unset):
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
+        tendlc_campaign_id (str | Unset):
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        renewal_date (datetime.date | Unset):
+        renewal_date_gt (datetime.date | Unset):
+        renewal_date_gte (datetime.date | Unset):
+        renewal_date_lt (datetime.date | Unset):
+        renewal_date_lte (datetime.date | Unset):
+        cnam_lookup (ListNumbersCnamLookup | Unset):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NumberListResponse
+    """
+
+    return sync_detailed(
+        auth_id=auth_id,
+        client=client,
+        type_=type_,
+        number_type=number_type,
+        number_startswith=number_startswith,
+        subaccount=subaccount,
+        alias=alias,
+        services=services,
+        tendlc_registration_status=tendlc_registration_status,
+        tendlc_campaign_id=tendlc_campaign_id,
+        toll_free_sms_verification=toll_free_sms_verification,
+        renewal_date=renewal_date,
+        renewal_date_gt=renewal_date_gt,
+        renewal_date_gte=renewal_date_gte,
+        renewal_date_lt=renewal_date_lt,
+        renewal_date_lte=renewal_date_lte,
+        cnam_lookup=cnam_lookup,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    auth_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    type_: ListNumbersType | Unset = UNSET,
+    number_type: ListNumbersNumberType | Unset = UNSET,
+    number_startswith: str | Unset = UNSET,
+    subaccount: str | Unset = UNSET,
+    alias: str | Unset = UNSET,
+    services: str | Unset = UNSET,
+    tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
+    tendlc_campaign_id: str | Unset = UNSET,
+    toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    renewal_date: datetime.date | Unset = UNSET,
+    renewal_date_gt: datetime.date | Unset = UNSET,
+    renewal_date_gte: datetime.date | Unset = UNSET,
+    renewal_date_lt: datetime.date | Unset = UNSET,
+    renewal_date_lte: datetime.date | Unset = UNSET,
+    cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[ErrorResponse | NumberListResponse]:
+    """List account phone numbers
+
+     Returns the phone numbers rented from Plivo or added from a carrier, newest
+    first, `limit` at a time. `meta.next` is a path relative to the API host with
+    the next page's query string, or null on the last page. Plivo returns an empty
+    `objects` list when nothing matches.
+
+    Args:
+        auth_id (str):
+        type_ (ListNumbersType | Unset):
+        number_type (ListNumbersNumberType | Unset):
+        number_startswith (str | Unset):
+        subaccount (str | Unset):
+        alias (str | Unset):
+        services (str | Unset):
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
+        tendlc_campaign_id (str | Unset):
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        renewal_date (datetime.date | Unset):
+        renewal_date_gt (datetime.date | Unset):
+        renewal_date_gte (datetime.date | Unset):
+        renewal_date_lt (datetime.date | Unset):
+        renewal_date_lte (datetime.date | Unset):
+        cnam_lookup (ListNumbersCnamLookup | Unset):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NumberListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        auth_id=auth_id,
+        type_=type_,
+        number_type=number_type,
+        number_startswith=number_startswith,
+        subaccount=subaccount,
+        alias=alias,
+        services=services,
+        tendlc_registration_status=tendlc_registration_status,
+        tendlc_campaign_id=tendlc_campaign_id,
+        toll_free_sms_verification=toll_free_sms_verification,
+        renewal_date=renewal_date,
+        renewal_date_gt=renewal_date_gt,
+        renewal_date_gte=renewal_date_gte,
+        renewal_date_lt=renewal_date_lt,
+        renewal_date_lte=renewal_date_lte,
+        cnam_lookup=cnam_lookup,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    auth_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    type_: ListNumbersType | Unset = UNSET,
+    number_type: ListNumbersNumberType | Unset = UNSET,
+    number_startswith: str | Unset = UNSET,
+    subaccount: str | Unset = UNSET,
+    alias: str | Unset = UNSET,
+    services: str | Unset = UNSET,
+    tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
+    tendlc_campaign_id: str | Unset = UNSET,
+    toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    renewal_date: datetime.date | Unset = UNSET,
+    renewal_date_gt: datetime.date | Unset = UNSET,
+    renewal_date_gte: datetime.date | Unset = UNSET,
+    renewal_date_lt: datetime.date | Unset = UNSET,
+    renewal_date_lte: datetime.date | Unset = UNSET,
+    cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> ErrorResponse | NumberListResponse | None:
+    """List account phone numbers
+
+     Returns the phone numbers rented from Plivo or added from a carrier, newest
+    first, `limit` at a time. `meta.next` is a path relative to the API host with
+    the next page's query string, or null on the last page. Plivo returns an empty
+    `objects` list when nothing matches.
+
+    Args:
+        auth_id (str):
+        type_ (ListNumbersType | Unset):
+        number_type (ListNumbersNumberType | Unset):
+        number_startswith (str | Unset):
+        subaccount (str | Unset):
+        alias (str | Unset):
+        services (str | Unset):
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
+        tendlc_campaign_id (str | Unset):
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        renewal_date (datetime.date | Unset):
+        renewal_date_gt (datetime.date | Unset):
+        renewal_date_gte (datetime.date | Unset):
+        renewal_date_lt (datetime.date | Unset):
+        renewal_date_lte (datetime.date | Unset):
+        cnam_lookup (ListNumbersCnamLookup | Unset):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NumberListResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            auth_id=auth_id,
+            client=client,
+            type_=type_,
+            number_type=number_type,
+            number_startswith=number_startswith,
+            subaccount=subaccount,
+            alias=alias,
+            services=services,
+            tendlc_registration_status=tendlc_registration_status,
+            tendlc_campaign_id=tendlc_campaign_id,
+            toll_free_sms_verification=toll_free_sms_verification,
+            renewal_date=renewal_date,
+            renewal_date_gt=renewal_date_gt,
+            renewal_date_gte=renewal_date_gte,
+            renewal_date_lt=renewal_date_lt,
+            renewal_date_lte=renewal_date_lte,
+            cnam_lookup=cnam_lookup,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

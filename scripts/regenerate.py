@@ -1,0 +1,108 @@
+"""Regenerate the typed clients from the specs, or check that they are up to date."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+CONFIG = GENERATED / "config.yaml"
+TEMPLATES = GENERATED / "templates"
+
+
+def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
+    """Run openapi-python-client for one spec into ``out`` (a package directory)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(spec),
+        "--meta",
+        "none",
+        "--config",
+        str(config),
+        "--output-path",
+        str(out),
+        "--overwrite",
+        "--fail-on-warning",
+    ]
+    if TEMPLATES.is_dir():
+        cmd += ["--custom-template-path", str(TEMPLATES)]
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=out.parent)
+    if result.returncode != 0 or not out.is_dir():
+        sys.exit(f"generation failed for {spec.name}:\n{result.stdout}{result.stderr}")
+
+
+def files(tree: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(tree)): p.read_text()
+        for p in sorted(tree.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def diff(old: Path, new: Path, name: str) -> list[str]:
+    before, after = (files(old) if old.is_dir() else {}), files(new)
+    lines: list[str] = []
+    for rel in sorted(before.keys() | after.keys()):
+        a, b = before.get(rel, ""), after.get(rel, "")
+        if a != b:
+            lines += difflib.unified_diff(
+                a.splitlines(keepends=True),
+                b.splitlines(keepends=True),
+                f"a/generated/{name}/{rel}",
+                f"b/generated/{name}/{rel}",
+            )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--check", action="store_true", help="fail with the diff if generated/ is stale"
+    )
+    parser.add_argument("providers", nargs="*", help="only these providers (default: every spec)")
+    args = parser.parse_args()
+
+    specs = sorted(SPECS.glob("*.yaml"))
+    if args.providers:
+        specs = [s for s in specs if s.stem in args.providers]
+    stale: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in specs:
+            name = f"{spec.stem}_client"
+            fresh = Path(tmp) / name
+            generate(spec, fresh)
+            target = GENERATED / name
+            changes = diff(target, fresh, name)
+            if not changes:
+                continue
+            if args.check:
+                stale.append(name)
+                sys.stdout.writelines(changes)
+            else:
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(fresh, target)
+                print(f"regenerated generated/{name}")
+    if stale:
+        print(
+            f"\ngenerated/ is stale for: {', '.join(stale)}; run scripts/regenerate",
+            file=sys.stderr,
+        )
+        return 1
+    if args.check:
+        print(f"generated/ matches specs/ ({len(specs)} clients)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
