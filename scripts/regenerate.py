@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,9 @@ def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
     ]
     if TEMPLATES.is_dir():
         cmd += ["--custom-template-path", str(TEMPLATES)]
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=out.parent)
+    # The generator's post-hooks call ruff: use the one installed next to this Python.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=out.parent, env=env)
     if result.returncode != 0 or not out.is_dir():
         sys.exit(f"generation failed for {spec.name}:\n{result.stdout}{result.stderr}")
 
@@ -71,9 +74,11 @@ def main() -> int:
         "--check", action="store_true", help="fail with the diff if generated/ is stale"
     )
     parser.add_argument("providers", nargs="*", help="only these providers (default: every spec)")
+    parser.add_argument("--specs", type=Path, default=SPECS, help="folder of <provider>.yaml")
+    parser.add_argument("--generated", type=Path, default=GENERATED, help="folder of the clients")
     args = parser.parse_args()
 
-    specs = sorted(SPECS.glob("*.yaml"))
+    specs = sorted(args.specs.glob("*.yaml"))
     if args.providers:
         specs = [s for s in specs if s.stem in args.providers]
     stale: list[str] = []
@@ -82,7 +87,7 @@ def main() -> int:
             name = f"{spec.stem}_client"
             fresh = Path(tmp) / name
             generate(spec, fresh)
-            target = GENERATED / name
+            target = args.generated / name
             changes = diff(target, fresh, name)
             if not changes:
                 continue
@@ -92,7 +97,7 @@ def main() -> int:
             else:
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.copytree(fresh, target)
-                print(f"regenerated generated/{name}")
+                print(f"regenerated {target}")
     if stale:
         print(
             f"\ngenerated/ is stale for: {', '.join(stale)}; run scripts/regenerate",
