@@ -1,0 +1,150 @@
+"""The exceptions numberhub raises: one hierarchy for every provider."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "InvalidParameterError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NumberhubError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "error_for_status",
+]
+
+
+class NumberhubError(Exception):
+    """Base class of every error numberhub raises."""
+
+
+class MissingCredentialsError(NumberhubError):
+    """A credential was neither passed nor found in its environment variable."""
+
+
+class InvalidParameterError(NumberhubError, ValueError):
+    """An argument failed validation before any request was sent.
+
+    Attributes:
+        parameter: The keyword argument at fault, as the caller spelled it.
+    """
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+
+
+class PaginationError(NumberhubError):
+    """The provider's paging did not advance (a repeated cursor, offset or page)."""
+
+
+class APIConnectionError(NumberhubError):
+    """The request never got an HTTP answer (DNS, refused connection, broken stream)."""
+
+    def __init__(self, message: str, *, provider: str) -> None:
+        super().__init__(message)
+        self.provider = provider
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class ResponseValidationError(NumberhubError):
+    """An answer that does not fit the provider's spec.
+
+    Attributes:
+        provider: The provider's name.
+        status: The HTTP status of the answer.
+        body: The raw body, as bytes.
+        errors: What did not fit, one message per problem.
+    """
+
+    def __init__(
+        self, message: str, *, provider: str, status: int, body: bytes, errors: Iterable[str] = ()
+    ) -> None:
+        super().__init__(message)
+        self.provider = provider
+        self.status = status
+        self.body = body
+        self.errors = tuple(errors)
+
+
+class APIError(NumberhubError):
+    """The provider answered with an error.
+
+    Attributes:
+        status: The HTTP status the error means (for DuoPlus's errors inside an HTTP 200,
+            the status its envelope code maps to).
+        headers: The answer's headers.
+        body: The decoded JSON body, or the text when it is not JSON.
+        provider: The provider's name.
+        message: The provider's own explanation, when its body has one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        headers: Mapping[str, str],
+        body: Any,
+        provider: str,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.provider = provider
+
+
+class BadRequestError(APIError):
+    """400 or 422: the provider refused a parameter."""
+
+
+class AuthenticationError(APIError):
+    """401: missing or invalid credentials."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the credentials may not do this."""
+
+
+class NotFoundError(APIError):
+    """404: the account or path does not exist."""
+
+
+class RateLimitError(APIError):
+    """429: too many requests."""
+
+
+class ServerError(APIError):
+    """5xx: the provider failed."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: BadRequestError,
+    429: RateLimitError,
+}
+
+
+def error_for_status(status: int) -> type[APIError]:
+    """The most specific `APIError` subclass for an HTTP status."""
+    if status >= 500:
+        return ServerError
+    return _BY_STATUS.get(status, APIError)

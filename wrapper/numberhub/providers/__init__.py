@@ -1,0 +1,1 @@
+"""One small module per provider: credentials, auth, filters, and item normalisation."""
