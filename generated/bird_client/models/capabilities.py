@@ -17,16 +17,21 @@ T = TypeVar("T", bound="Capabilities")
 
 @_attrs_define
 class Capabilities:
-    """
-    Attributes:
-        voice (Directions | Unset):
-        sms (Directions | Unset):
-        mms (Directions | Unset):
+    """What the number can do, per channel. Bird documents voice, sms and mms; `whatsapp`
+    is assumed (the `features` filter accepts `whatsapp`, read from
+    `whatsapp.outbound`) and is absent on numbers without it.
+
+        Attributes:
+            voice (Directions | Unset):
+            sms (Directions | Unset):
+            mms (Directions | Unset):
+            whatsapp (Directions | Unset):
     """
 
     voice: Directions | Unset = UNSET
     sms: Directions | Unset = UNSET
     mms: Directions | Unset = UNSET
+    whatsapp: Directions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +47,10 @@ class Capabilities:
         if not isinstance(self.mms, Unset):
             mms = self.mms.to_dict()
 
+        whatsapp: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.whatsapp, Unset):
+            whatsapp = self.whatsapp.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -51,6 +60,8 @@ class Capabilities:
             field_dict["sms"] = sms
         if mms is not UNSET:
             field_dict["mms"] = mms
+        if whatsapp is not UNSET:
+            field_dict["whatsapp"] = whatsapp
 
         return field_dict
 
@@ -80,10 +91,18 @@ class Capabilities:
         else:
             mms = Directions.from_dict(_mms)
 
+        _whatsapp = d.pop("whatsapp", UNSET)
+        whatsapp: Directions | Unset
+        if isinstance(_whatsapp, Unset):
+            whatsapp = UNSET
+        else:
+            whatsapp = Directions.from_dict(_whatsapp)
+
         capabilities = cls(
             voice=voice,
             sms=sms,
             mms=mms,
+            whatsapp=whatsapp,
         )
 
         capabilities.additional_properties = d

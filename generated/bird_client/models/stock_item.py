@@ -25,7 +25,10 @@ class StockItem:
         number_string (str): E.164 with the leading "+".
         country_code (str | Unset): ISO 3166-1 alpha-2 country.
         type_ (str | Unset): Open enum. Known values: local, national, mobile, toll-free.
-        capabilities (Capabilities | Unset):
+        capabilities (Capabilities | Unset): What the number can do, per channel. Bird documents voice, sms and mms;
+            `whatsapp`
+            is assumed (the `features` filter accepts `whatsapp`, read from
+            `whatsapp.outbound`) and is absent on numbers without it.
         monthly_price (Money | Unset): `amount * 10**exponent` in `currencyCode`: 3500000 with exponent -6 is 3.50.
         back_order_required (bool | Unset):
         back_order_stock_id (None | str | Unset):
