@@ -1,0 +1,93 @@
+"""numberhub's mock server: every provider's list endpoint, built from ``specs/*.yaml``.
+
+One ASGI application serves all five providers at their real paths, so one base URL fits
+every client::
+
+    Plivo    GET  /v1/Account/{auth_id}/Number/                         HTTP Basic
+    Bird     GET  /organizations/{organizationId}/numbers-stock-items   AccessKey
+    Butter   GET  /api/phone-numbers                                    X-API-Key + org
+    Rounded  GET  /v1/phone-numbers                                     X-Api-Key
+    DuoPlus  POST /api/v1/cloudNumber/numberList (JSON body)            DuoPlus-API-Key
+
+Everything comes from the specs: routing, request validation (types, ranges, enums,
+patterns, lengths, required headers, the JSON body), security and tenant checks
+(``x-numberhub-tenant-of``), filters (``x-numberhub-filter``), paging
+(``x-speakeasy-pagination`` + ``x-numberhub-pagination``), order (``x-numberhub-order``),
+error bodies (each provider's documented error responses) and the rate limit
+(``x-numberhub-rate-limit``). The dataset is seeded: the same seed and size always serve
+the same items, and ``dataset()`` returns them as the ground truth for tests.
+
+Use:
+    * ``create_app(...)``: the ASGI app, e.g. for ``httpx.ASGITransport(app=...)``.
+    * ``MockServer(...)``: the app on a free loopback port in a background thread, as a
+      context manager with ``.base_url`` and ``.credentials``.
+    * ``numberhub mock``: the CLI (``numberhub mock --credentials`` prints the credentials).
+    * The pytest fixture ``numberhub_mock`` (session-scoped ``MockServer``) and
+      ``numberhub_mock_factory`` (start one with your own options).
+
+Credentials: each provider accepts one set, a dict keyed like the wrapper's constructor
+arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environment variable
+``<PROVIDER>_<KEY>`` that the clients read::
+
+    plivo    auth_id=MANUMBERHUBMOCK00001  auth_token=nhmock-plivo-auth-token
+    bird     access_key=nhmock-bird-access-key
+             organization_id=6f1c2a9e-4b7d-4e2a-9c1f-3a5b7d9e0f12
+    butter   api_key=nhmock-butter-api-key  organization_id=org_nhmock0001
+    rounded  api_key=nhmock-rounded-api-key
+    duoplus  api_key=nhmock-duoplus-api-key
+
+Latency and faults, reproducible for a seed: per server with ``latency_ms``,
+``jitter_ms``, ``fault_rate`` (drawing from ``faults``: ``429 500 502 503 drop truncate
+slow``) and ``rate_limit``; per request with the header ``X-Numberhub-Fault``, whose
+comma-separated tokens are:
+
+    ``status=503``       answer with this status (400..599) and the provider's error body
+    ``retry-after=2``    with ``status=429``: the ``Retry-After`` seconds (default 1)
+    ``delay=250``        wait this many milliseconds first
+    ``slow``             wait ``slow_ms`` (30 s by default: past a client's timeout)
+    ``drop``             close the connection without a response
+    ``truncate``         send the headers and half of the body, then close the connection
+
+e.g. ``X-Numberhub-Fault: delay=100, status=503``. Under ``httpx.ASGITransport`` (no
+socket) ``drop`` and ``truncate`` raise ``httpx.RemoteProtocolError`` as a real connection
+would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from numberhub._specs import provider_names
+from numberhub.mock._app import MockApp, create_app
+from numberhub.mock._credentials import DEFAULT_CREDENTIALS, Credentials, resolve_credentials
+from numberhub.mock._dataset import DEFAULT_SIZE, dataset
+from numberhub.mock._faults import FAULT_KINDS
+from numberhub.mock._server import MockServer
+
+__all__ = [
+    "DEFAULT_CREDENTIALS",
+    "DEFAULT_SIZE",
+    "FAULT_KINDS",
+    "MockApp",
+    "MockServer",
+    "create_app",
+    "credentials",
+    "dataset",
+]
+
+
+def credentials(
+    providers: Iterable[str] | None = None,
+    overrides: Mapping[str, Mapping[str, str]] | None = None,
+) -> Credentials:
+    """The credentials the mock accepts: overrides, else environment variables, else defaults.
+
+    Args:
+        providers: Which providers (default: all).
+        overrides: Per-provider values that win over everything else.
+
+    Returns:
+        ``{provider: {keyword argument: value}}``.
+    """
+    names = tuple(providers) if providers is not None else provider_names()
+    return resolve_credentials(names, overrides)

@@ -1,0 +1,128 @@
+"""A provider's dataset: items made on demand by index, with cached columns and JSON rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import orjson
+
+from numberhub._specs import provider_names
+from numberhub.mock._credentials import resolve_credentials
+from numberhub.mock.profiles import PROFILES, Profile
+
+__all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "size_for"]
+
+DEFAULT_SIZE = 250
+"""Items per provider when no size is given."""
+
+_ROW_CACHE_LIMIT = 200_000
+
+
+def size_for(provider: str, size: int | Mapping[str, int] | None) -> int:
+    """The dataset size of ``provider`` from an int, a per-provider mapping or None."""
+    if size is None:
+        return DEFAULT_SIZE
+    value = size if isinstance(size, int) else size.get(provider, DEFAULT_SIZE)
+    if value < 0:
+        raise ValueError(f"dataset size must be >= 0, not {value}")
+    return value
+
+
+def _dig(item: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(item, dict):
+            return None
+        item = item.get(part)
+    return item
+
+
+class Dataset:
+    """The items of one provider for a seed and size, in the provider's server order.
+
+    Args:
+        provider: The provider key.
+        seed: The seed; the same seed and size give the same items.
+        size: How many items.
+        credentials: The provider's credentials (some items embed the account id).
+    """
+
+    def __init__(self, provider: str, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+        profile_cls = PROFILES.get(provider)
+        if profile_cls is None:
+            raise LookupError(f"the mock has no data profile for provider {provider!r}")
+        self.provider = provider
+        self.seed = seed
+        self.size = size
+        self.profile: Profile = profile_cls(seed, size, credentials)
+        self._getters = self.profile.columns()
+        self._columns: dict[str, list[Any]] = {}
+        self._rows: dict[tuple[int, str | None], bytes] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def item(self, i: int, variant: str | None = None) -> dict[str, Any]:
+        """Item ``i`` (0-based, server order)."""
+        if not 0 <= i < self.size:
+            raise IndexError(i)
+        return self.profile.make(i, variant)
+
+    def items(self, variant: str | None = None) -> list[dict[str, Any]]:
+        """Every item, in server order."""
+        return [self.profile.make(i, variant) for i in range(self.size)]
+
+    def getter(self, path: str) -> Callable[[int], Any]:
+        """A function from index to the (dotted) field ``path`` of that item."""
+        fast = self._getters.get(path)
+        if fast is not None:
+            return fast
+        return lambda i: _dig(self.profile.make(i), path)
+
+    def column(self, path: str) -> list[Any]:
+        """Field ``path`` of every item (computed once, then cached)."""
+        col = self._columns.get(path)
+        if col is None:
+            get = self.getter(path)
+            col = self._columns[path] = [get(i) for i in range(self.size)]
+        return col
+
+    def rows(self, indices: Sequence[int], variant: str | None = None) -> list[bytes]:
+        """The JSON serialization of the items at ``indices`` (cached)."""
+        cache = self._rows
+        out: list[bytes] = []
+        for i in indices:
+            key = (i, variant)
+            row = cache.get(key)
+            if row is None:
+                if len(cache) >= _ROW_CACHE_LIMIT:
+                    cache.clear()
+                row = cache[key] = orjson.dumps(self.profile.make(i, variant))
+            out.append(row)
+        return out
+
+
+def dataset(
+    provider: str,
+    *,
+    seed: int = 0,
+    size: int | None = None,
+    credentials: Mapping[str, str] | None = None,
+    variant: str | None = None,
+) -> list[dict[str, Any]]:
+    """The items the mock serves for ``provider``, in server order: the ground truth.
+
+    Args:
+        provider: A provider key (``numberhub._specs.provider_names()``).
+        seed: The mock's seed.
+        size: The mock's dataset size for this provider (default ``DEFAULT_SIZE``).
+        credentials: The provider's credentials when not the defaults (or env vars).
+        variant: The ``variant_header`` value (DuoPlus's ``Lang``); None for the default.
+
+    Returns:
+        The items exactly as the mock serves them, unfiltered, in the provider's order.
+    """
+    if provider not in provider_names():
+        raise LookupError(f"unknown provider {provider!r}; known: {', '.join(provider_names())}")
+    creds = resolve_credentials((provider,), {provider: dict(credentials)} if credentials else None)
+    return Dataset(provider, seed, size_for(provider, size), creds[provider]).items(variant)

@@ -1,0 +1,195 @@
+"""Filters and sorting, as declared by ``x-numberhub-filter`` (see specs/README.md).
+
+Nothing here knows a provider: each filter is a parameter (or body property) whose
+extension names the item field, the operation and its options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from numberhub.mock._dataset import Dataset
+from numberhub.mock._request import Problem
+
+__all__ = ["Filter", "Selection", "filters_of"]
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "gt": lambda a, b: a > b,
+    "gte": lambda a, b: a >= b,
+    "lt": lambda a, b: a < b,
+    "lte": lambda a, b: a <= b,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One declared filter.
+
+    Attributes:
+        name: The parameter or body property carrying the value.
+        location: Where it is (``query``, ``body``, ...).
+        op: ``eq``, ``ieq``, ``prefix``, ``contains``, ``in``, ``gt``, ``gte``, ``lt``,
+            ``lte``, ``flags``, ``sort_by`` or ``sort_order``.
+        field: The (dotted) item field it reads.
+        values: For ``in``: request value -> accepted item values.
+        flags: For ``flags``: token -> (dotted) boolean field.
+        separator: For ``flags`` with a string value: how tokens are separated.
+        requires: Parameters that must be present with this one.
+    """
+
+    name: str
+    location: str
+    op: str
+    field: str | None
+    values: Mapping[str, Sequence[Any]] | None
+    flags: Mapping[str, str] | None
+    separator: str | None
+    requires: tuple[str, ...]
+
+    @classmethod
+    def from_extension(cls, name: str, location: str, ext: Mapping[str, Any]) -> Filter:
+        """The filter declared by one ``x-numberhub-filter`` value."""
+        return cls(
+            name=name,
+            location=location,
+            op=str(ext["op"]),
+            field=ext.get("field"),
+            values=ext.get("values"),
+            flags=ext.get("flags"),
+            separator=ext.get("separator"),
+            requires=tuple(ext.get("requires", ())),
+        )
+
+    def predicate(self, value: Any) -> Callable[[Any], bool]:
+        """A test of one item field value against the request value."""
+        op = self.op
+        if op == "eq":
+            return lambda x: x == value
+        if op == "ieq":
+            low = str(value).lower()
+            return lambda x: isinstance(x, str) and x.lower() == low
+        if op == "prefix":
+            return lambda x: isinstance(x, str) and x.startswith(value)
+        if op == "contains":
+            return lambda x: isinstance(x, str) and str(value) in x
+        if op == "in":
+            wanted = value if isinstance(value, list) else [value]
+            accepted: set[Any] = set()
+            for w in wanted:
+                if self.values is not None and str(w) in self.values:
+                    accepted.update(self.values[str(w)])
+                else:
+                    accepted.add(w)
+            return lambda x: x in accepted
+        if op in _COMPARE:
+            cmp = _COMPARE[op]
+            return lambda x: x is not None and cmp(x, value)
+        raise ValueError(f"unknown x-numberhub-filter op {op!r}")
+
+    def tokens(self, value: Any) -> list[str]:
+        """The flag tokens of a ``flags`` value."""
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [t for t in str(value).split(self.separator or ",") if t]
+
+
+def filters_of(params: Sequence[tuple[str, str, Mapping[str, Any]]]) -> list[Filter]:
+    """The filters among ``(name, location, extensions)`` triples."""
+    return [
+        Filter.from_extension(name, location, ext["x-numberhub-filter"])
+        for name, location, ext in params
+        if "x-numberhub-filter" in ext
+    ]
+
+
+class Selection:
+    """Applies filters and sorting to a dataset, caching recent answers.
+
+    Args:
+        dataset: The items.
+        filters: The declared filters.
+        order: ``x-numberhub-order`` (``{by, direction}``): the dataset's own order.
+    """
+
+    def __init__(
+        self, dataset: Dataset, filters: Sequence[Filter], order: Mapping[str, Any] | None
+    ) -> None:
+        self.dataset = dataset
+        self.filters = list(filters)
+        self.order_by = (order or {}).get("by")
+        self.order_desc = (order or {}).get("direction") == "desc"
+        self._cache: dict[tuple[Any, ...], Sequence[int]] = {}
+
+    def requirements(self, args: Mapping[str, Any]) -> list[Problem]:
+        """Problems of filters sent without the parameters they require."""
+        out: list[Problem] = []
+        for f in self.filters:
+            if _present(args.get(f.name)):
+                out += [
+                    Problem(f.location, f.name, f"{f.name} is only accepted together with {r}")
+                    for r in f.requires
+                    if not _present(args.get(r))
+                ]
+        return out
+
+    def key(self, args: Mapping[str, Any]) -> tuple[Any, ...]:
+        """What identifies a selection: the filter values sent."""
+        return tuple(
+            (f.name, _freeze(args.get(f.name))) for f in self.filters if _present(args.get(f.name))
+        )
+
+    def select(self, args: Mapping[str, Any]) -> Sequence[int]:
+        """The indexes of the matching items, in the order they are served."""
+        key = self.key(args)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        result: Sequence[int] = range(self.dataset.size)
+        sort_by: Any = None
+        sort_order: Any = None
+        for f in self.filters:
+            value = args.get(f.name)
+            if not _present(value):
+                continue
+            if f.op == "sort_by":
+                sort_by = value
+            elif f.op == "sort_order":
+                sort_order = value
+            elif f.op == "flags":
+                for token in f.tokens(value):
+                    field = (f.flags or {}).get(token)
+                    col = self.dataset.column(field) if field else None
+                    result = [i for i in result if col is not None and col[i] is True]
+            elif f.field is not None:
+                test = f.predicate(value)
+                col = self.dataset.column(f.field)
+                result = [i for i in result if test(col[i])]
+        if sort_by is not None or sort_order is not None:
+            result = self._sorted(result, sort_by or self.order_by, sort_order)
+        if len(self._cache) >= 256:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def _sorted(self, result: Sequence[int], by: str | None, direction: Any) -> Sequence[int]:
+        desc = self.order_desc if direction is None else direction == "desc"
+        if by is None:
+            return result
+        if by == self.order_by:  # already in this field's order: at most reverse it
+            return result if desc == self.order_desc else list(reversed(result))
+        col = self.dataset.column(by)
+        # Stable: ties keep the dataset's order in both directions.
+        ordered = sorted(result, key=lambda i: (col[i] is None, col[i]))
+        if desc:
+            ordered = sorted(result, key=lambda i: (col[i] is not None, col[i]), reverse=True)
+        return ordered
+
+
+def _present(value: Any) -> bool:
+    return value is not None and value != [] and value != ""
+
+
+def _freeze(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value

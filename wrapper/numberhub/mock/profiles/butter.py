@@ -1,0 +1,71 @@
+"""Butter AI: an organization's numbers, newest first (``created_at`` descending)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from numberhub.mock._phones import Group
+from numberhub.mock.profiles._base import Profile, TimeLine
+
+__all__ = ["ButterProfile"]
+
+
+def _iso(t: dt.datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ButterProfile(Profile):
+    """Butter AI's phone numbers."""
+
+    provider: ClassVar[str] = "butter"
+    groups: ClassVar[list[Group]] = [
+        Group("US", "fixed", 60, "local"),
+        Group("US", "tollfree", 8, "tollfree"),
+        Group("CA", "fixed", 10, "local"),
+        Group("GB", "mobile", 10, "mobile"),
+        Group("AU", "mobile", 6, "mobile"),
+        Group("DE", "fixed", 6, "local"),
+    ]
+    envelope: ClassVar[Mapping[str, Any]] = {
+        "success": True,
+        "pagination": {"page_size": "{limit}"},
+    }
+
+    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+        super().__init__(seed, size, credentials)
+        self.times = TimeLine(
+            self.rand, size, dt.datetime(2023, 6, 1, tzinfo=dt.UTC), self.now, descending=True
+        )
+
+    def status(self, i: int) -> str:
+        """Field ``status`` of item ``i``."""
+        return "assigned" if self.rand.chance(i, "assigned", 0.6) else "free"
+
+    def columns(self) -> Mapping[str, Callable[[int], Any]]:
+        """See ``Profile.columns``."""
+        return {"status": self.status, "created_at": lambda i: _iso(self.times.at(i))}
+
+    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
+        """See ``Profile.make``."""
+        created = self.times.at(i)
+        updated = min(
+            created + dt.timedelta(hours=1 + self.rand.below(i, "upd", 24 * 90)), self.now
+        )
+        status = self.status(i)
+        sip = self.rand.chance(i, "sip", 0.2)
+        return {
+            "phone_number_id": "phon_" + self.rand.hex(i, "id", 16),
+            "phone_number": self.phone(i)[0],
+            "provider": "sip" if sip else "twilio",
+            "status": status,
+            "supports_inbound": True,
+            "supports_outbound": not self.rand.chance(i, "outbound", 0.1),
+            "assigned_agent_id": "agent_" + self.rand.hex(i, "agent", 12)
+            if status == "assigned"
+            else None,
+            "integration_id": "intg_" + self.rand.hex(i, "intg", 8) if not sip else None,
+            "created_at": _iso(created),
+            "updated_at": _iso(updated),
+        }

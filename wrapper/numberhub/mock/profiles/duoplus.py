@@ -1,0 +1,147 @@
+"""DuoPlus: an account's cloud numbers, newest first (``created_at`` descending, GMT+08:00)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from numberhub.mock._phones import Group
+from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock.profiles._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
+
+__all__ = ["DuoPlusProfile"]
+
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ID_SPACE = 62**5
+_CST = dt.timezone(dt.timedelta(hours=8))
+_TYPE_NAMES = {
+    "en": {1: "Non-VOIP", 2: "VOIP"},
+    "zh": {1: "非VOIP", 2: "VOIP"},
+    "zh-TW": {1: "非VOIP", 2: "VOIP"},
+    "ru": {1: "Не VOIP", 2: "VOIP"},  # noqa: RUF001
+}
+_STATUS_NAMES = {
+    "en": {1: "Normal", 2: "Expired"},
+    "zh": {1: "正常", 2: "已过期"},
+    "zh-TW": {1: "正常", 2: "已過期"},
+    "ru": {1: "Активен", 2: "Истёк"},
+}
+_REMARKS = ("tiktok-01", "shop", "support", "ads test", "whatsapp biz", "warm-up", "client A")
+
+
+def _stamp(t: dt.datetime) -> str:
+    return t.astimezone(_CST).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class DuoPlusProfile(Profile):
+    """DuoPlus's cloud numbers, with names localized by ``Lang``."""
+
+    provider: ClassVar[str] = "duoplus"
+    variant_header: ClassVar[str | None] = "Lang"
+    variants: ClassVar[tuple[str, ...]] = ("en", "zh", "zh-TW", "ru")
+    groups: ClassVar[list[Group]] = [
+        Group("US", "mobile", 45, "mobile"),
+        Group("GB", "mobile", 15, "mobile"),
+        Group("CA", "mobile", 10, "mobile"),
+        Group("DE", "mobile", 8, "mobile"),
+        Group("BR", "mobile", 8, "mobile"),
+        Group("RU", "mobile", 7, "mobile"),
+        Group("JP", "mobile", 7, "mobile"),
+    ]
+    envelope: ClassVar[Mapping[str, Any]] = {
+        "code": 200,
+        "message": "Success",
+        "data": {"page": "{page}", "pagesize": "{limit}"},
+    }
+
+    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+        super().__init__(seed, size, credentials)
+        self.times = TimeLine(
+            self.rand, size, dt.datetime(2024, 3, 1, tzinfo=dt.UTC), self.now, descending=True
+        )
+        a = 1 + 2 * self.rand.below(0, "id-a", _ID_SPACE // 2)
+        while a % 31 == 0:
+            a += 2
+        self._id_a, self._id_b = a, self.rand.below(0, "id-b", _ID_SPACE)
+
+    def cloud_id(self, i: int) -> str:
+        """Field ``cloud_id`` of item ``i``."""
+        x = (self._id_a * i + self._id_b) % _ID_SPACE
+        out = ""
+        for _ in range(5):
+            x, r = divmod(x, 62)
+            out = _B62[r] + out
+        return out
+
+    def phone_number(self, i: int) -> str:
+        """Field ``phone_number`` of item ``i``."""
+        # The newest few numbers are still being generated: an empty string.
+        generating = i < max(1, self.size // 25) and self.rand.chance(i, "generating", 0.5)
+        return "" if generating else self.phone(i)[0]
+
+    def type_id(self, i: int) -> int:
+        """Field ``type_id`` of item ``i``."""
+        return 2 if self.rand.chance(i, "voip", 0.35) else 1
+
+    def status(self, i: int) -> int:
+        """Field ``status`` of item ``i``."""
+        return 2 if self.expiry(i) <= self.now else 1
+
+    def renewal_status(self, i: int) -> int:
+        """Field ``renewal_status`` of item ``i``."""
+        return 1 if self.rand.chance(i, "renew", 0.55) else 0
+
+    def remark(self, i: int) -> str:
+        """Field ``remark`` of item ``i``."""
+        return (
+            self.rand.pick(i, "remark", _REMARKS) if self.rand.chance(i, "has-remark", 0.4) else ""
+        )
+
+    def expiry(self, i: int) -> dt.datetime:
+        """Field ``expiry`` of item ``i``."""
+        created = self.times.at(i)
+        months = 1 + self.rand.below(i, "term", 12)
+        expiry = created + dt.timedelta(days=30 * months)
+        if self.renewal_status(i) == 1:  # auto-renewed: rolls forward past "now"
+            while expiry <= self.now:
+                expiry += dt.timedelta(days=30 * months)
+        return expiry
+
+    def columns(self) -> Mapping[str, Callable[[int], Any]]:
+        """See ``Profile.columns``."""
+        return {
+            "phone_number": self.phone_number,
+            "status": self.status,
+            "type_id": self.type_id,
+            "region_id": lambda i: self.phone(i)[1].group.region,
+            "renewal_status": self.renewal_status,
+            "remark": self.remark,
+            "created_at": lambda i: _stamp(self.times.at(i)),
+            "expired_at": lambda i: _stamp(self.expiry(i)),
+        }
+
+    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
+        """See ``Profile.make``."""
+        lang = variant if variant in _TYPE_NAMES else "en"
+        region = self.phone(i)[1].group.region
+        type_id, status = self.type_id(i), self.status(i)
+        region_name = (
+            COUNTRY_NAMES.get(region, region)
+            if lang == "en"
+            else LOCALIZED_COUNTRY_NAMES[lang].get(region, region)
+        )
+        return {
+            "id": self.cloud_id(i),
+            "phone_number": self.phone_number(i),
+            "region_id": region,
+            "region_name": region_name,
+            "type_id": type_id,
+            "type_name": _TYPE_NAMES[lang][type_id],
+            "status": status,
+            "status_name": _STATUS_NAMES[lang][status],
+            "renewal_status": self.renewal_status(i),
+            "remark": self.remark(i),
+            "expired_at": _stamp(self.expiry(i)),
+            "created_at": _stamp(self.times.at(i)),
+        }

@@ -1,0 +1,58 @@
+"""pytest fixtures for contract tests against numberhub's mock (registered as ``numberhub``).
+
+``numberhub_mock``
+    A ``numberhub.mock.MockServer`` started once per session on a free loopback port,
+    with the default seed, size and credentials. Use ``.base_url`` and ``.credentials``.
+
+``numberhub_mock_factory``
+    A function taking ``MockServer``'s keyword arguments (seed, size, providers,
+    latency_ms, fault_rate, rate_limit, ...) that starts a server and stops it when the
+    test ends.
+
+This module imports nothing heavy: the mock (and its ``mock`` extra: uvicorn,
+jsonschema-rs, ...) is imported only when a fixture is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from numberhub.mock import MockServer
+
+__all__ = ["numberhub_mock", "numberhub_mock_factory"]
+
+
+def _server_class() -> type[MockServer]:
+    try:
+        from numberhub.mock import MockServer
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise pytest.UsageError(
+            f"numberhub's mock needs its extra: pip install 'numberhub[mock]' ({exc})"
+        ) from exc
+    return MockServer
+
+
+@pytest.fixture(scope="session")
+def numberhub_mock() -> Iterator[MockServer]:
+    """The mock of every provider, running for the whole session."""
+    with _server_class()() as server:
+        yield server
+
+
+@pytest.fixture
+def numberhub_mock_factory() -> Iterator[Callable[..., MockServer]]:
+    """Start mocks with custom options; each is stopped after the test."""
+    started: list[MockServer] = []
+
+    def start(**options: Any) -> MockServer:
+        server = _server_class()(**options).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
