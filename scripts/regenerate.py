@@ -57,14 +57,18 @@ def diff(old: Path, new: Path, name: str) -> list[str]:
     before, after = (files(old) if old.is_dir() else {}), files(new)
     lines: list[str] = []
     for rel in sorted(before.keys() | after.keys()):
-        a, b = before.get(rel, ""), after.get(rel, "")
-        if a != b:
-            lines += difflib.unified_diff(
-                a.splitlines(keepends=True),
-                b.splitlines(keepends=True),
-                f"a/generated/{name}/{rel}",
-                f"b/generated/{name}/{rel}",
+        a, b = before.get(rel), after.get(rel)
+        if a == b:
+            continue
+        # A missing file differs from an empty one (py.typed is empty).
+        old_name = f"a/generated/{name}/{rel}" if a is not None else "/dev/null"
+        new_name = f"b/generated/{name}/{rel}" if b is not None else "/dev/null"
+        lines += [f"--- {old_name}\n", f"+++ {new_name}\n"]
+        lines += list(
+            difflib.unified_diff(
+                (a or "").splitlines(keepends=True), (b or "").splitlines(keepends=True), n=3
             )
+        )[2:]
     return lines
 
 
