@@ -198,6 +198,8 @@ class Paginator:
         limit = self._name("limit")
         if limit and self.page_size is not None:
             params[limit] = self.page_size
+        if self.plan.style == "offset" and (offset := self._name("offset")):
+            params[offset] = 0
         if self.plan.style == "page" and (page := self._name("page")):
             params[page] = self.plan.page_base
         if self.plan.switch:
@@ -362,7 +364,7 @@ class _State(Generic[P]):
         self.paginator = paginator
         self.concurrency = max(1, concurrency)
         self.max_items = max_items
-        self.pending: deque[Params] = deque([paginator.first()])
+        self.pending: deque[Params] = deque([paginator.first()] if max_items != 0 else [])
         self.ready: deque[Page[P]] = deque()
         self.first = True
         self.delivered = 0
