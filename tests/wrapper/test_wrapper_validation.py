@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import numberhub
+import pytest
+from duoplus_client.models import NumberListRequestStatusItem
+from plivo_client.models import ListNumbersType
+from wrapper_fakes import FAKES, FakeBird, FakeClock, FakeDuoPlus, FakePlivo
+
+
+@pytest.mark.parametrize(
+    ("provider", "args", "message"),
+    [
+        (
+            "plivo",
+            {"type": "big"},
+            "type: 'big' is not one of 'local', 'mobile', 'fixed', 'national', 'tollfree'",
+        ),
+        ("plivo", {"page_size": 21}, "page_size: 21 is invalid: must be an integer in 1..20"),
+        ("plivo", {"page_size": 0}, "page_size: 0 is invalid: must be an integer in 1..20"),
+        (
+            "plivo",
+            {"renewal_date": "2024-13-01"},
+            "renewal_date: '2024-13-01' is not a date (YYYY-MM-DD)",
+        ),
+        ("plivo", {"renewal_date__lt": "tomorrow"}, "renewal_date__lt: 'tomorrow' is not a date"),
+        ("plivo", {"services": "voice,fax"}, 'services: "voice,fax" does not match'),
+        ("plivo", {"number_startswith": "+1415"}, 'number_startswith: "+1415" does not match'),
+        ("plivo", {"subaccount": "MA123"}, 'subaccount: "MA123" does not match'),
+        ("plivo", {"cnam_lookup": "on"}, "cnam_lookup: 'on' is not one of 'enabled', 'disabled'"),
+        ("plivo", {"alias": "x" * 256}, "alias: "),
+        ("plivo", {"colour": "red"}, "colour: Plivo has no such filter; known filters: alias,"),
+        ("plivo", {"limit": 5}, "limit: Plivo has no such filter"),
+        (
+            "bird",
+            {"country_codes": ["usa"]},
+            'country_codes: [0] "usa" does not match "^[A-Z]{2}$" (Countries, as ISO 3166-1',
+        ),
+        ("bird", {"country_codes": "U1"}, 'country_codes: [0] "U1" does not match'),
+        ("bird", {"prefix": "+1212"}, "prefix: is only accepted together with country_codes"),
+        ("bird", {"prefix": "1212", "country_codes": ["US"]}, 'prefix: "1212" does not match'),
+        (
+            "bird",
+            {"types": ["tollfree"]},
+            "types: [0] 'tollfree' is not one of 'local', 'national', 'mobile', 'toll-free'",
+        ),
+        ("bird", {"testing": "yes"}, 'testing: "yes" is not of type "boolean"'),
+        ("bird", {"page_size": 100}, "page_size: 100 is invalid: must be an integer in 1..99"),
+        ("butter", {"status": "busy"}, "status: 'busy' is not one of 'free', 'assigned'"),
+        ("butter", {"page_size": 101}, "page_size: 101 is invalid: must be an integer in 1..100"),
+        ("duoplus", {"status": [3]}, "status: [0] 3 is not one of 1, 2"),
+        ("duoplus", {"type_ids": [0]}, "type_ids: [0] 0 is not one of 1, 2"),
+        ("duoplus", {"region_ids": ["gb"]}, 'region_ids: [0] "gb" does not match'),
+        (
+            "duoplus",
+            {"sort_by": "number"},
+            "sort_by: 'number' is not one of 'created_at', 'expired_at'",
+        ),
+        ("duoplus", {"remark": "r" * 300}, "remark: "),
+        ("duoplus", {"page_size": 101}, "page_size: 101 is invalid: must be an integer in 1..100"),
+        ("rounded", {"type": "pstn"}, "type: Rounded has no such filter; known filters: none"),
+        (
+            "rounded",
+            {"page_size": 1001},
+            "page_size: 1001 is invalid: must be an integer in 1..1000",
+        ),
+        ("plivo", {"max_items": -1}, "max_items: must be an integer >= 0"),
+        ("plivo", {"concurrency": 0}, "concurrency: must be an integer >= 1"),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_request(
+    provider: str, args: dict[str, Any], message: str, clock: FakeClock
+) -> None:
+    fake = FAKES[provider](size=3)
+    client = fake.client(clock=clock)
+    with pytest.raises(numberhub.InvalidParameterError) as caught:
+        client.list_numbers(**args)
+    assert message in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.parameter == message.split(":")[0]
+    assert fake.requests == []
+
+
+def test_generated_enums_and_dates_are_accepted(clock: FakeClock) -> None:
+    fake = FakePlivo(size=1)
+    list(
+        fake.client(clock=clock).list_numbers(
+            type=ListNumbersType.TOLLFREE, renewal_date__gt=datetime.date(2026, 2, 3)
+        )
+    )
+    params = fake.requests[0].url.params
+    assert params["type"] == "tollfree"
+    assert params["renewal_date__gt"] == "2026-02-03"
+
+
+def test_duoplus_generated_int_enums_are_accepted(clock: FakeClock) -> None:
+    fake = FakeDuoPlus(size=1)
+    list(fake.client(clock=clock).list_numbers(status=[NumberListRequestStatusItem.VALUE_2]))
+    assert fake.params(fake.requests[0])["status"] == [2]
+
+
+def test_none_means_not_given(clock: FakeClock) -> None:
+    fake = FakeBird(size=1)
+    list(fake.client(clock=clock).list_numbers(prefix=None, country_codes=None))
+    assert "prefix" not in fake.requests[0].url.params
+
+
+def test_default_page_size_is_the_providers_maximum(clock: FakeClock) -> None:
+    sizes = {}
+    for provider, name in [
+        ("plivo", "limit"),
+        ("bird", "limit"),
+        ("butter", "limit"),
+        ("rounded", "limit"),
+        ("duoplus", "pagesize"),
+    ]:
+        fake = FAKES[provider](size=1)
+        list(fake.client(clock=clock).list_numbers())
+        sizes[provider] = int(fake.params(fake.requests[0])[name])
+    assert sizes == {"plivo": 20, "bird": 99, "butter": 100, "rounded": 1000, "duoplus": 100}
+
+
+def test_a_small_max_items_asks_for_a_small_page(clock: FakeClock) -> None:
+    fake = FakeBird(size=50)
+    assert len(list(fake.client(clock=clock).list_numbers(max_items=3))) == 3
+    assert fake.requests[0].url.params["limit"] == "3"
+
+
+def test_duoplus_lang_is_validated(clock: FakeClock) -> None:
+    with pytest.raises(
+        numberhub.InvalidParameterError, match="lang: 'fr' is not one of 'zh', 'zh-TW', 'en', 'ru'"
+    ):
+        FakeDuoPlus().client(clock=clock, lang="fr")
+
+
+@pytest.mark.parametrize("value", [-1, 1.5, "2"])
+def test_max_retries_is_validated(value: Any, clock: FakeClock) -> None:
+    with pytest.raises(numberhub.InvalidParameterError, match="max_retries"):
+        FakePlivo().client(clock=clock, max_retries=value)
+
+
+def test_each_client_lists_its_filters(clock: FakeClock) -> None:
+    assert FAKES["bird"]().client(clock=clock).filters() == (
+        "country_codes",
+        "features",
+        "prefix",
+        "testing",
+        "types",
+    )
+    assert FAKES["butter"]().client(clock=clock).filters() == ("status",)
+    assert FAKES["rounded"]().client(clock=clock).filters() == ()
+    assert "number_type" not in FakePlivo().client(clock=clock).filters()  # deprecated
+    assert "renewal_date__gte" in FakePlivo().client(clock=clock).filters()
