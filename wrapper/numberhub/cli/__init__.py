@@ -3,22 +3,37 @@
 Subcommands live in sibling modules and are imported only when invoked, so that
 ``numberhub --help`` and every command start fast. To add one, write
 ``numberhub/cli/<name>.py`` with a click command and add one line to ``COMMANDS``.
+
+Every failure is reported as one line on stderr with an exit code per kind (see
+``numberhub.cli._errors``); ``--debug`` adds the traceback and the wrapper's debug log.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
+import os
+import sys
+import traceback
+from typing import Any
 
 import click
 
 from numberhub import __version__
+from numberhub.cli._errors import CliError, from_exception
 
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module:attribute, one-line help shown by --help)
+    "demo": ("numberhub.cli.demo:demo", "List every provider from the built-in mock."),
+    "list": ("numberhub.cli.listing:list_numbers", "List a provider's numbers."),
     "mock": ("numberhub.cli.mock:mock", "Run the spec-driven mock of every provider."),
+    "providers": ("numberhub.cli.providers:providers", "The providers and how they work."),
 }
+
+EPILOG = """Exit codes: 0 success, 1 internal error, 2 usage or bad input, 3 authentication,
+4 provider error (rate limit exhausted, 5xx, bad answer), 5 network."""
 
 
 class LazyGroup(click.Group):
@@ -48,8 +63,47 @@ class LazyGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; turn every failure into one line and its exit code."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort, CliError):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            raise click.exceptions.Exit(0) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc(file=sys.stderr)
+            raise from_exception(exc) from None
 
-@click.group(cls=LazyGroup)
+
+def _silence_stdout() -> None:
+    """After the reader of stdout went away (``| head``), drop what is still buffered."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (e.g. under CliRunner)
+        pass
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG)
 @click.version_option(__version__, prog_name="numberhub")
-def main() -> None:
-    """numberhub: phone-number inventories across providers."""
+@click.option("--debug", is_flag=True, envvar="NUMBERHUB_DEBUG",
+              help="Show tracebacks and the wrapper's debug log on stderr.")  # fmt: skip
+def main(debug: bool) -> None:
+    r"""numberhub: phone-number inventories across providers.
+
+    \b
+    numberhub demo                      every provider, from the built-in mock
+    numberhub providers                 what each provider lists, auth, paging, limits
+    numberhub list plivo --help         a provider's filters (generated from its spec)
+    numberhub list plivo --mock --type local --format csv
+    numberhub mock --port 4010          the mock server, for your own tests
+    """
+    if debug:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+        log = logging.getLogger("numberhub")
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG)

@@ -1,0 +1,102 @@
+"""Opening a provider's client for a command, and iterating a listing with progress.
+
+The client gets real credentials from the environment, or those of the built-in mock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+import numberhub
+from numberhub._client import SyncClient
+from numberhub._models import PhoneNumber
+from numberhub._paging import SyncPager
+from numberhub.cli._catalog import ProviderInfo
+from numberhub.cli._errors import missing_credentials
+
+__all__ = ["connect", "iterate_with_progress", "stderr_console"]
+
+
+def stderr_console() -> Console:
+    """A console on stderr; rich decides whether it is a terminal."""
+    return Console(stderr=True)
+
+
+@contextlib.contextmanager
+def connect(
+    info: ProviderInfo, *, base_url: str | None, mock: bool, **options: Any
+) -> Iterator[SyncClient[Any]]:
+    """The provider's sync client, open for the duration of the block.
+
+    Args:
+        info: The provider.
+        base_url: Where to send requests (default: the spec's server, or the mock).
+        mock: Start the built-in mock in-process on a free loopback port and use the
+            credentials it accepts.
+        **options: Other `numberhub.SyncOptions` (``max_retries``, ``timeout``).
+
+    Raises:
+        CliError: Credentials are missing from the environment (exit code 3).
+    """
+    with contextlib.ExitStack() as stack:
+        credentials: dict[str, str] = {}
+        if mock:
+            from numberhub.mock import MockServer
+
+            server = stack.enter_context(MockServer(providers=[info.name]))
+            credentials = dict(server.credentials[info.name])
+            base_url = base_url or server.base_url
+        else:
+            missing = [c.env for c in info.credentials if not os.environ.get(c.env)]
+            if missing:
+                raise missing_credentials(info.display_name, info.env_vars, missing)
+        if base_url:
+            options["base_url"] = base_url
+        client = stack.enter_context(numberhub.client(info.name, **credentials, **options))
+        yield client
+
+
+def iterate_with_progress(
+    pager: SyncPager[Any],
+    info: ProviderInfo,
+    console: Console,
+    *,
+    max_items: int | None = None,
+    cursor_mode: bool = False,
+) -> Iterator[PhoneNumber]:
+    """Every number of ``pager``, with a progress bar on ``console``.
+
+    The bar shows only when ``console`` is a terminal and the first page announces the
+    total (capped by ``max_items``).
+    """
+    show = console.is_terminal
+    with contextlib.ExitStack() as stack:
+        progress: Progress | None = None
+        task = None
+        for page in pager.pages():
+            if show and progress is None:
+                total = info.total(page.body, cursor_mode=cursor_mode)
+                if total is not None:
+                    if max_items is not None:
+                        total = min(total, max_items)
+                    progress = stack.enter_context(
+                        Progress(
+                            TextColumn(f"{info.display_name}"),
+                            BarColumn(),
+                            MofNCompleteColumn(),
+                            TimeElapsedColumn(),
+                            console=console,
+                            transient=True,
+                        )
+                    )
+                    task = progress.add_task("list", total=total)
+                show = progress is not None
+            yield from page.items
+            if progress is not None and task is not None:
+                progress.advance(task, len(page.items))
