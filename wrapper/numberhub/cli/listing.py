@@ -90,6 +90,7 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
     filters: dict[str, Any] = {
         _keyword(name): value for name, value in params.items() if value is not None
     }
+    _check_requires(info, filters)
     if cursor_mode:
         filters[str(info.mode_switch)] = True
     err = stderr_console()
@@ -103,6 +104,18 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
         )
         out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200)
         write_rows(numbers, fmt, sys.stdout, out)
+
+
+def _check_requires(info: ProviderInfo, filters: dict[str, Any]) -> None:
+    """Refuse a filter given without the filters it needs (Bird's prefix), before any request."""
+    by_spec = {param.name: keyword for keyword, param in info.filters.items()}
+    for keyword in filters:
+        for needed in info.filters[keyword].requires:
+            if by_spec.get(needed, needed) not in filters:
+                raise click.UsageError(
+                    f"{option_name(keyword)} is accepted only together with "
+                    f"{option_name(by_spec.get(needed, needed))}"
+                )
 
 
 def build_command(name: str) -> click.Command:

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from cli_helpers import SIZE, all_env_vars
+from click.testing import CliRunner
+from numberhub.mock import MockServer
+
+
+@pytest.fixture(autouse=True)
+def _no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Credentials come from the tests, never from the machine's environment."""
+    for name in all_env_vars():
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("NUMBERHUB_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[MockServer]:
+    """The mock of every provider with a small dataset, for the whole session."""
+    with MockServer(seed=7, size=SIZE, check_responses=True) as srv:
+        yield srv
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,49 @@
+"""The installed ``numberhub`` console script, in real processes (pipes and exit codes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cli_helpers import all_env_vars, expected_rows
+
+SCRIPT = str(Path(sys.executable).parent / "numberhub")
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in all_env_vars()}
+
+
+def test_a_closed_pipe_ends_the_listing_quietly() -> None:
+    proc = subprocess.run(
+        f"'{SCRIPT}' list plivo --mock --format jsonl | head -n 2",
+        shell=True, capture_output=True, text=True, timeout=120, env=clean_env(), check=False,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rows == expected_rows("plivo", seed=0, size=250)[:2]
+    assert "Traceback" not in proc.stderr
+    assert "BrokenPipe" not in proc.stderr
+
+
+def test_exit_code_and_single_line_in_a_real_process() -> None:
+    proc = subprocess.run(
+        [SCRIPT, "list", "butter"], capture_output=True, text=True, timeout=60,
+        env=clean_env(), check=False,
+    )  # fmt: skip
+    assert proc.returncode == 3
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1
+    assert "BUTTER_API_KEY" in proc.stderr
+
+
+def test_stdout_is_clean_json_when_stderr_is_a_pipe() -> None:
+    proc = subprocess.run(
+        [SCRIPT, "list", "bird", "--mock", "--format", "json", "--max", "120"],
+        capture_output=True, text=True, timeout=120, env=clean_env(), check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == expected_rows("bird", seed=0, size=250)[:120]
+    assert proc.stderr == ""
