@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
-from numberhub.mock._phones import Block, Group, NumberSpace
+from numberhub.mock._phones import SUFFIX, Block, Group, NumberSpace
 
 __all__ = ["Profile", "Rand", "TimeLine"]
 
@@ -30,10 +30,18 @@ def _mix(x: int) -> int:
     return x ^ (x >> 31)
 
 
+_SALTS: dict[str, int] = {}
+
+
 def _salt(text: str) -> int:
-    h = 1469598103934665603
-    for ch in text.encode():
-        h = ((h ^ ch) * 1099511628211) & _MASK
+    """FNV-1a of ``text`` (memoized: purposes are a small fixed set)."""
+    h = _SALTS.get(text)
+    if h is None:
+        h = 1469598103934665603
+        for ch in text.encode():
+            h = ((h ^ ch) * 1099511628211) & _MASK
+        if len(_SALTS) < 4096:
+            _SALTS[text] = h
     return h
 
 
@@ -47,7 +55,10 @@ class Rand:
 
     def bits(self, i: int, purpose: str) -> int:
         """64 random bits."""
-        return _mix(self._base ^ _mix(i) ^ _salt(purpose))
+        x = (self._base ^ (i * 0xD1342543DE82EF95) ^ _salt(purpose)) & _MASK
+        x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+        return x ^ (x >> 31)
 
     def uniform(self, i: int, purpose: str) -> float:
         """A float in [0, 1)."""
@@ -167,16 +178,23 @@ class Profile:
             )
         return self._space
 
-    def phone(self, i: int) -> tuple[str, Block]:
-        """Item ``i``'s E.164 number and its block; distinct for distinct indexes."""
+    def slot(self, i: int) -> int:
+        """Item ``i``'s slot in the number space; distinct for distinct indexes."""
         space = self.space
         n = max(self.size, 1)
         pos = i if self.numbers_sorted else (self._perm_a * i + self._perm_b) % n
         stride = space.slots // n
         if stride < 1:
             raise ValueError("the number space is smaller than the dataset")
-        slot = pos * space.slots // n + self.rand.below(i, "slot", stride)
-        return space.number(min(slot, (pos + 1) * space.slots // n - 1))
+        return pos * space.slots // n + self.rand.below(i, "slot", stride)
+
+    def block(self, i: int) -> Block:
+        """The numbering block (country, type, place) of item ``i``'s number."""
+        return self.space.blocks[self.slot(i) // SUFFIX]
+
+    def phone(self, i: int) -> tuple[str, Block]:
+        """Item ``i``'s E.164 number and its block; distinct for distinct indexes."""
+        return self.space.number(self.slot(i))
 
     # -- items -----------------------------------------------------------------------------
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:

@@ -43,7 +43,7 @@ class BirdProfile(Profile):
 
     def capabilities(self, i: int) -> dict[str, dict[str, bool]]:
         """Field ``capabilities`` of item ``i``."""
-        group = self.phone(i)[1].group
+        group = self.block(i).group
         north_america = group.region in ("US", "CA")
         sms = north_america or group.kind == "mobile"
         mms = north_america and group.kind == "fixed" and self.rand.chance(i, "mms", 0.6)
@@ -69,8 +69,8 @@ class BirdProfile(Profile):
 
         cols: dict[str, Callable[[int], Any]] = {
             "numberString": lambda i: self.phone(i)[0],
-            "countryCode": lambda i: self.phone(i)[1].group.region,
-            "type": lambda i: self.phone(i)[1].group.label,
+            "countryCode": lambda i: self.block(i).group.region,
+            "type": lambda i: self.block(i).group.label,
             "testing": self.testing,
         }
         for kind in ("voice", "sms", "mms", "whatsapp"):

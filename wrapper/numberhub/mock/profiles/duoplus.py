@@ -102,10 +102,10 @@ class DuoPlusProfile(Profile):
         """Field ``expiry`` of item ``i``."""
         created = self.times.at(i)
         months = 1 + self.rand.below(i, "term", 12)
-        expiry = created + dt.timedelta(days=30 * months)
-        if self.renewal_status(i) == 1:  # auto-renewed: rolls forward past "now"
-            while expiry <= self.now:
-                expiry += dt.timedelta(days=30 * months)
+        term = dt.timedelta(days=30 * months)
+        expiry = created + term
+        if self.renewal_status(i) == 1 and expiry <= self.now:  # auto-renewed past "now"
+            expiry += term * ((self.now - expiry) // term + 1)
         return expiry
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
@@ -114,7 +114,7 @@ class DuoPlusProfile(Profile):
             "phone_number": self.phone_number,
             "status": self.status,
             "type_id": self.type_id,
-            "region_id": lambda i: self.phone(i)[1].group.region,
+            "region_id": lambda i: self.block(i).group.region,
             "renewal_status": self.renewal_status,
             "remark": self.remark,
             "created_at": lambda i: _stamp(self.times.at(i)),
@@ -124,7 +124,7 @@ class DuoPlusProfile(Profile):
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """See ``Profile.make``."""
         lang = variant if variant in _TYPE_NAMES else "en"
-        region = self.phone(i)[1].group.region
+        region = self.block(i).group.region
         type_id, status = self.type_id(i), self.status(i)
         region_name = (
             COUNTRY_NAMES.get(region, region)

@@ -72,7 +72,7 @@ class PlivoProfile(Profile):
 
     def number_type(self, i: int) -> str:
         """Field ``number_type`` of item ``i``."""
-        return self.phone(i)[1].group.label
+        return self.block(i).group.label
 
     def added_on(self, i: int) -> str:
         """Field ``added_on`` of item ``i``."""
@@ -95,7 +95,7 @@ class PlivoProfile(Profile):
 
     def services(self, i: int) -> tuple[bool, bool, bool]:
         """(voice, sms, mms) enabled."""
-        group = self.phone(i)[1].group
+        group = self.block(i).group
         voice = not self.rand.chance(i, "voice", 0.03)
         if group.region in ("US", "CA"):
             sms = not self.rand.chance(i, "sms", 0.1)
@@ -107,7 +107,7 @@ class PlivoProfile(Profile):
 
     def tendlc(self, i: int) -> tuple[str | None, str | None]:
         """(registration status, campaign id): US local numbers only."""
-        group = self.phone(i)[1].group
+        group = self.block(i).group
         if group.region != "US" or group.label != "local":
             return None, None
         status = self.rand.pick(
@@ -122,7 +122,7 @@ class PlivoProfile(Profile):
 
     def toll_free_sms_verification(self, i: int) -> str | None:
         """Field ``toll_free_sms_verification`` of item ``i``."""
-        if self.phone(i)[1].group.kind != "tollfree":
+        if self.block(i).group.kind != "tollfree":
             return None
         return self.rand.pick(
             i, "tfv", ("verified", "pending_verification", "unverified"), (55, 20, 25)
@@ -138,7 +138,7 @@ class PlivoProfile(Profile):
 
     def cnam_lookup(self, i: int) -> str:
         """Field ``cnam_lookup`` of item ``i``."""
-        group = self.phone(i)[1].group
+        group = self.block(i).group
         enabled = group.region == "US" and self.rand.chance(i, "cnam", 0.3)
         return "enabled" if enabled else "disabled"
 
