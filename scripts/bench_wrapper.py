@@ -313,8 +313,6 @@ def _rss_mb() -> float:
 
 def memory_child(total: int) -> None:
     """Iterate ``total`` numbers; print one JSON line of RSS samples."""
-    import resource
-
     template = _plivo_items(20, from_mock=False)  # the mock's dataset costs ~100 MB itself
 
     def serve(request: httpx.Request) -> httpx.Response:
@@ -341,7 +339,9 @@ def memory_child(total: int) -> None:
         last = number.id
         if count % step == 0:
             samples.append(_rss_mb())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork + exec
+    with open("/proc/self/status") as fh:
+        peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
     print(json.dumps({"count": count, "last": last, "samples": samples, "peak": peak}))
 
 

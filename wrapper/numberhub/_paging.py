@@ -425,18 +425,44 @@ class SyncPager(Generic[P]):
         self._fetch = fetch
         self._state: _State[P] = _State(paginator, concurrency, max_items)
         self._items: Iterator[PhoneNumber] = iter(())
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+        # Requests in flight, in order: always the first entries of the state's pending.
+        self._inflight: deque[tuple[Params, concurrent.futures.Future[Page[P]]]] = deque()
 
     def _fill(self) -> None:
         state = self._state
-        batch = state.batch()
-        if len(batch) == 1:
-            state.accept(self._fetch(batch[0]))
+        if state.concurrency == 1 or (len(state.pending) == 1 and not self._inflight):
+            state.accept(self._fetch(state.pending[0]))
             return
-        with concurrent.futures.ThreadPoolExecutor(len(batch)) as pool:
-            futures = [pool.submit(self._fetch, params) for params in batch]
-            for future in futures:  # in order: stop at the first failure
-                if state.pending:  # max_items may have ended the listing early
-                    state.accept(future.result())
+        # A sliding window: keep `concurrency` requests in flight, hand pages out in order.
+        if self._pool is None:
+            self._pool = concurrent.futures.ThreadPoolExecutor(
+                state.concurrency, thread_name_prefix="numberhub-page"
+            )
+        for params in list(state.pending)[len(self._inflight) : state.concurrency]:
+            self._inflight.append((params, self._pool.submit(self._fetch, params)))
+        params, future = self._inflight[0]
+        assert params is state.pending[0]
+        try:
+            state.accept(future.result())
+        except BaseException:
+            self._drop_inflight()  # resuming starts again from this page
+            raise
+        self._inflight.popleft()
+        if not state.pending:
+            self.close()
+
+    def _drop_inflight(self) -> None:
+        for _, future in self._inflight:
+            future.cancel()
+        self._inflight.clear()
+
+    def close(self) -> None:
+        """Stop fetching ahead (only concurrent listings do) and free the threads."""
+        self._drop_inflight()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def next_page(self) -> Page[P] | None:
         """The next page, or None when the listing is complete."""
