@@ -200,10 +200,13 @@ def test_help_shows_every_filter_and_its_allowed_values(runner: CliRunner, provi
             assert str(value) in help_text
 
 
-def test_help_lists_every_provider(runner: CliRunner) -> None:
-    result = invoke(runner, "list", "--help")
+@pytest.mark.parametrize("args", [["list", "--help"], ["list"]])
+def test_help_lists_every_provider(runner: CliRunner, args: list[str]) -> None:
+    result = invoke(runner, *args)
+    assert "Commands:" in result.output
+    assert "numberhub:" not in result.output  # the help, not an error line
     for provider in PROVIDERS:
-        assert provider in result.stdout
+        assert f"  {provider} " in result.output
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

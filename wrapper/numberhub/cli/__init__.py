@@ -69,6 +69,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort, CliError):
             raise
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2: prints the help
+                raise
+            raise from_exception(exc) from None
         except BrokenPipeError:
             _silence_stdout()
             raise click.exceptions.Exit(0) from None
@@ -87,20 +91,23 @@ def _silence_stdout() -> None:
         pass
 
 
-@click.group(cls=LazyGroup, epilog=EPILOG)
+HELP = """numberhub: phone-number inventories across providers.
+
+\b
+numberhub demo                      every provider, from the built-in mock
+numberhub providers                 what each provider lists, auth, paging, limits
+numberhub list plivo --help         a provider's filters (generated from its spec)
+numberhub list plivo --mock --type local --format csv
+numberhub mock --port 4010          the mock server, for your own tests
+"""
+
+
+@click.group(cls=LazyGroup, help=HELP, epilog=EPILOG)
 @click.version_option(__version__, prog_name="numberhub")
 @click.option("--debug", is_flag=True, envvar="NUMBERHUB_DEBUG",
               help="Show tracebacks and the wrapper's debug log on stderr.")  # fmt: skip
 def main(debug: bool) -> None:
-    r"""numberhub: phone-number inventories across providers.
-
-    \b
-    numberhub demo                      every provider, from the built-in mock
-    numberhub providers                 what each provider lists, auth, paging, limits
-    numberhub list plivo --help         a provider's filters (generated from its spec)
-    numberhub list plivo --mock --type local --format csv
-    numberhub mock --port 4010          the mock server, for your own tests
-    """
+    """The ``numberhub`` command group (see ``HELP``)."""
     if debug:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))

@@ -137,7 +137,9 @@ def build_command(name: str) -> click.Command:
             "--mock needs none. Filter options are generated from the provider's spec; "
             "invalid values are refused before any request."
         ),
-        short_help=f"{info.display_name}: numbers {info.lists} ({info.method} {info.path}).",
+        short_help=f"{info.display_name}: "
+        + ("the account's numbers" if info.lists == "owned" else "numbers available to buy")
+        + f" ({info.method} {info.path}).",
         no_args_is_help=False,
     )
 
@@ -154,13 +156,16 @@ class ProviderCommands(click.Group):
         return build_command(cmd_name)
 
 
-@click.group("list", cls=ProviderCommands)
-def list_numbers() -> None:
-    r"""List a provider's numbers: table, json, jsonl or csv on stdout.
+LIST_HELP = """List a provider's numbers: table, json, jsonl or csv on stdout.
 
-    \b
-    Examples:
-      numberhub list plivo --mock --type local --services voice,sms
-      numberhub list bird --country-codes US --country-codes GB --format csv > stock.csv
-      numberhub list duoplus --region-ids US,CA --format jsonl --max 100
-    """
+\b
+Examples:
+  numberhub list plivo --mock --type local --services voice,sms
+  numberhub list bird --country-codes US --country-codes GB --format csv > stock.csv
+  numberhub list duoplus --region-ids US,CA --format jsonl --max 100
+"""
+
+
+@click.group("list", cls=ProviderCommands, help=LIST_HELP)
+def list_numbers() -> None:
+    """The ``numberhub list`` group: one subcommand per provider (see ``LIST_HELP``)."""
