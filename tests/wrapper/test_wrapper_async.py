@@ -253,3 +253,40 @@ async def test_context_manager_closes_only_its_own_client(clock: FakeClock) -> N
         own = client.http_client
     assert own.is_closed
     await mine.aclose()
+
+
+async def test_a_resumed_concurrent_listing_loses_and_repeats_nothing(clock: FakeClock) -> None:
+    fake = FakePlivo(size=200)
+    pager = fake.async_client(clock=clock, max_retries=0).list_numbers(concurrency=4)
+    fail_once = {"offset": "100"}
+
+    def fail_page(request: httpx.Request) -> httpx.Response | None:
+        if request.url.params.get("offset") == fail_once.get("offset"):
+            fail_once.clear()
+            return httpx.Response(500, json={"error": "boom"})
+        return None
+
+    fake.hook = fail_page
+    got: list[str] = []
+
+    async def collect() -> None:
+        async for number in pager:
+            got.append(number.id)
+
+    with pytest.raises(numberhub.ServerError):
+        await collect()
+    assert got == _expected(fake)[:100]
+    await collect()
+    assert got == _expected(fake)
+
+
+async def test_other_event_loops_fetch_in_batches(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trio has no asyncio tasks: the pager falls back to task-group batches
+    monkeypatch.setattr("numberhub._paging._on_asyncio", lambda: False)
+    fake = FakeDuoPlus(size=95)
+    client = fake.async_client(clock=clock, rate_limit=None)
+    got = await _ids(client.list_numbers(page_size=10, concurrency=3))
+    assert got == _expected(fake)
+    assert len(fake.requests) == 10

@@ -265,8 +265,9 @@ class _Core:
             value = self._filter_value(py_name, param, value)
             given.add(param.name)
             (body if param.location == "body" else query)[param.name] = value
+        by_spec = {param.name: param for param in filters.values()}
         for spec_name in sorted(given):
-            for needed in self.filters_by_spec()[spec_name].requires:
+            for needed in by_spec[spec_name].requires:
                 if needed not in given:
                     raise InvalidParameterError(
                         self._py(spec_name), f"is only accepted together with {self._py(needed)}"
@@ -279,10 +280,6 @@ class _Core:
             max_items=max_items,
             concurrency=concurrency,
         )
-
-    def filters_by_spec(self) -> dict[str, Param]:
-        """`filters`, by spec name."""
-        return {p.name: p for p in self.filters().values()}
 
     def _py(self, spec_name: str) -> str:
         reverse = {spec: py for py, spec in self.provider.aliases.items()}
@@ -466,7 +463,7 @@ class _ClientBase:
         """The filters ``list_numbers`` takes, sorted."""
         return tuple(sorted(self._core.filters()))
 
-    def _generated(self, http: Any) -> Any:
+    def _generated(self) -> Any:
         module = importlib.import_module(f"{self.provider.name}_client")
         return module.Client(base_url=self._core.base_url, httpx_args={"auth": self._core.auth})
 
@@ -508,7 +505,7 @@ class SyncClient(_ClientBase, Generic[P]):
 
         It shares this client's `httpx.Client` when numberhub created that client.
         """
-        gen = self._generated(self._http)
+        gen = self._generated()
         if self._owns_http:
             gen.set_httpx_client(self._http)
         return gen
@@ -595,7 +592,7 @@ class AsyncClient(_ClientBase, Generic[P]):
 
         It shares this client's `httpx.AsyncClient` when numberhub created that client.
         """
-        gen = self._generated(self._http)
+        gen = self._generated()
         if self._owns_http:
             gen.set_async_httpx_client(self._http)
         return gen

@@ -11,6 +11,7 @@ drive it.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import datetime
 import math
@@ -357,6 +358,20 @@ class Page(Generic[P]):
         return f"<Page {self.params} items={len(self.items)} status={self.response.status_code}>"
 
 
+def _on_asyncio() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # another event loop (trio)
+        return False
+    return True
+
+
+def _consume(task: asyncio.Task[Any]) -> None:
+    """Retrieve a dropped task's outcome, so that asyncio does not warn about it."""
+    if not task.cancelled():
+        task.exception()
+
+
 class _State(Generic[P]):
     """Where a listing is: what to fetch next, and what is fetched but not handed out yet."""
 
@@ -505,13 +520,40 @@ class AsyncPager(Generic[P]):
         self._fetch = fetch
         self._state: _State[P] = _State(paginator, concurrency, max_items)
         self._items: Iterator[PhoneNumber] = iter(())
+        # asyncio only: requests in flight, the first entries of the state's pending.
+        self._inflight: deque[tuple[Params, asyncio.Task[Page[P]]]] = deque()
 
     async def _fill(self) -> None:
         state = self._state
+        if state.concurrency == 1 or (len(state.pending) == 1 and not self._inflight):
+            state.accept(await self._fetch(state.pending[0]))
+        elif _on_asyncio():
+            await self._fill_window()
+        else:
+            await self._fill_batch()
+
+    async def _fill_window(self) -> None:
+        """Keep `concurrency` requests in flight as tasks; hand pages out in order."""
+        state = self._state
+        for params in list(state.pending)[len(self._inflight) : state.concurrency]:
+            task = asyncio.ensure_future(self._fetch(params))
+            task.add_done_callback(_consume)
+            self._inflight.append((params, task))
+        params, task = self._inflight[0]
+        assert params is state.pending[0]
+        try:
+            state.accept(await task)
+        except BaseException:
+            self.close()  # resuming starts again from this page
+            raise
+        self._inflight.popleft()
+        if not state.pending:
+            self.close()
+
+    async def _fill_batch(self) -> None:
+        """Other event loops (trio): fetch up to `concurrency` pages at once, in a task group."""
+        state = self._state
         batch = state.batch()
-        if len(batch) == 1:
-            state.accept(await self._fetch(batch[0]))
-            return
         results: list[Page[P] | Exception | None] = [None] * len(batch)
 
         async def run(index: int, params: Params) -> None:
@@ -529,6 +571,12 @@ class AsyncPager(Generic[P]):
             assert result is not None
             if state.pending:  # max_items may have ended the listing early
                 state.accept(result)
+
+    def close(self) -> None:
+        """Cancel the requests fetched ahead (only concurrent listings have any)."""
+        for _, task in self._inflight:
+            task.cancel()
+        self._inflight.clear()
 
     async def next_page(self) -> Page[P] | None:
         """The next page, or None when the listing is complete."""
