@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import math
 import re
 import time
@@ -27,6 +28,16 @@ from numberhub.mock._schemas import Validator, compile_schema, resolve
 __all__ = ["Reply", "Request", "Service"]
 
 _ITEMS = "\x00items\x00"
+
+
+def _dumps(value: Any) -> bytes:
+    """JSON bytes; integers past 64 bits (a client may send page=2**64) need the stdlib."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 _ITEMS_JSON = orjson.dumps(_ITEMS)
 
 
@@ -160,7 +171,7 @@ class Service:
         """A reply carrying the provider's own error body."""
         status = status or self.errors.status_for(kind)
         body = self.errors.body(status, kind, message, problems, self.request_id(req))
-        reply = Reply(status, orjson.dumps(body), headers or [])
+        reply = Reply(status, _dumps(body), headers or [])
         self._check(reply)
         return reply
 
@@ -347,7 +358,7 @@ class Service:
         body = _fill(self.envelope, ctx)
         self.pager.write(body, page, selection_key=key, path=req.path, query=req.query)
         set_path(body, self.pager.results_path, _ITEMS)
-        out = orjson.dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1)
+        out = _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1)
         reply = Reply(200, out)
         self._check(reply)
         return reply
