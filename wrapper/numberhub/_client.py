@@ -146,7 +146,7 @@ class _Core:
         self.name = provider.name
         self.params = request_params(provider.name)
         self.creds = self._credentials(credentials)
-        self.auth: SecretAuth = provider.auth(self.creds)  # type: ignore[assignment]
+        self.auth: SecretAuth = provider.auth(self.creds)
         op = operation(provider.name)
         self.method = op.method.upper()
         self.has_body = "requestBody" in op.spec

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
-import httpx
-
+from .._auth import SecretAuth
 from .._models import Capabilities, Money, NumberType
 from .._specs import load_spec
 
@@ -69,7 +68,7 @@ class Provider:
         return str(load_spec(self.name)["info"]["x-numberhub-provider"]["lists"])
 
     # --- requests -------------------------------------------------------------------
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """The `httpx.Auth` for these credentials."""
         raise NotImplementedError
 

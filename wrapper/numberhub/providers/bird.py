@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar, Unpack
 
-import httpx
 from bird_client.models import (
     ListNumbersFeaturesItem,
     ListNumbersTypesItem,
@@ -15,7 +14,7 @@ from bird_client.models import (
     StockItemList,
 )
 
-from .._auth import AccessKeyAuth
+from .._auth import AccessKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability, Money, NumberType
 from .._paging import AsyncPager, SyncPager
@@ -51,7 +50,7 @@ class BirdProvider(Provider):
     aliases: ClassVar[Mapping[str, str]] = {"country_codes": "countryCodes"}
     page_model = StockItemList
 
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """``Authorization: AccessKey <access_key>``."""
         return AccessKeyAuth(creds["access_key"])
 

@@ -6,10 +6,9 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Unpack
 
-import httpx
 from butter_client.models import ListNumbersStatus, PhoneNumberList, PhoneNumberSummary
 
-from .._auth import ApiKeyAuth
+from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability
 from .._paging import AsyncPager, SyncPager
@@ -28,7 +27,7 @@ class ButterProvider(Provider):
     )
     page_model = PhoneNumberList
 
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """``X-API-Key`` and ``X-Organization-Id`` (both sent, as the list page asks)."""
         return ApiKeyAuth(
             {"X-API-Key": creds["api_key"]}, {"X-Organization-Id": creds["organization_id"]}

@@ -7,7 +7,6 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Unpack
 
-import httpx
 from duoplus_client.models import (
     CloudNumber,
     ListNumbersLang,
@@ -19,7 +18,7 @@ from duoplus_client.models import (
     NumberListRequestTypeIdsItem,
 )
 
-from .._auth import ApiKeyAuth
+from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import NumberType
 from .._paging import AsyncPager, SyncPager
@@ -49,7 +48,7 @@ class DuoPlusProvider(Provider):
     aliases: ClassVar[Mapping[str, str]] = {"lang": "Lang"}
     page_model = NumberListEnvelope
 
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """``DuoPlus-API-Key``."""
         return ApiKeyAuth({"DuoPlus-API-Key": creds["api_key"]})
 

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, ClassVar, Unpack
 
-import httpx
 from plivo_client.models import (
     AccountPhoneNumber,
     ListNumbersCnamLookup,
@@ -16,7 +15,7 @@ from plivo_client.models import (
     NumberListResponse,
 )
 
-from .._auth import BasicAuth
+from .._auth import BasicAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability, Money, NumberType
 from .._paging import AsyncPager, SyncPager
@@ -45,7 +44,7 @@ class PlivoProvider(Provider):
     path_credentials: ClassVar[Mapping[str, str]] = {"auth_id": "auth_id"}
     page_model = NumberListResponse
 
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """HTTP Basic with the Auth ID and Auth Token."""
         return BasicAuth(creds["auth_id"], creds["auth_token"])
 

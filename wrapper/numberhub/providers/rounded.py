@@ -6,10 +6,9 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Unpack
 
-import httpx
 from rounded_client.models import PhoneNumberList, PstnPhoneNumber, SipPhoneNumber
 
-from .._auth import ApiKeyAuth
+from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import NumberType
 from .._paging import AsyncPager, SyncPager
@@ -25,7 +24,7 @@ class RoundedProvider(Provider):
     credentials = (Credential("api_key", "ROUNDED_API_KEY", secret=True),)
     page_model = PhoneNumberList
 
-    def auth(self, creds: Mapping[str, str]) -> httpx.Auth:
+    def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """``X-Api-Key``."""
         return ApiKeyAuth({"X-Api-Key": creds["api_key"]})
 
