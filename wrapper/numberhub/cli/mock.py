@@ -13,25 +13,58 @@ __all__ = ["mock"]
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-@click.option("--port", default=4010, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to bind (0: any free port).")
+@click.option(
+    "--port",
+    default=4010,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to bind (0: any free port).",
+)
 @click.option("--seed", default=0, show_default=True, type=int, help="Dataset and fault seed.")
-@click.option("--size", default=None, type=click.IntRange(0, 10_000_000),
-              help="Items per provider (default 250).")
-@click.option("--provider", "providers", multiple=True, metavar="NAME",
-              help="Serve only this provider (repeatable; default all).")
+@click.option(
+    "--size",
+    default=None,
+    type=click.IntRange(0, 10_000_000),
+    help="Items per provider (default 250).",
+)
+@click.option(
+    "--provider",
+    "providers",
+    multiple=True,
+    metavar="NAME",
+    help="Serve only this provider (repeatable; default all).",
+)
 @click.option("--latency-ms", default=0.0, type=click.FloatRange(0), help="Added latency.")
 @click.option("--jitter-ms", default=0.0, type=click.FloatRange(0), help="Random extra latency.")
-@click.option("--fault-rate", default=0.0, type=click.FloatRange(0, 1),
-              help="Share of requests that get a random fault.")
+@click.option(
+    "--fault-rate",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Share of requests that get a random fault.",
+)
 @click.option("--rate-limit", is_flag=True, help="Enforce each provider's documented limit.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes.")
-@click.option("--credentials", "print_credentials", is_flag=True,
-              help="Print the accepted credentials as JSON and exit.")
-def mock(host: str, port: int, seed: int, size: int | None, providers: tuple[str, ...],
-         latency_ms: float, jitter_ms: float, fault_rate: float, rate_limit: bool,
-         workers: int, print_credentials: bool) -> None:
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
+@click.option(
+    "--credentials",
+    "print_credentials",
+    is_flag=True,
+    help="Print the accepted credentials as JSON and exit.",
+)
+def mock(
+    host: str,
+    port: int,
+    seed: int,
+    size: int | None,
+    providers: tuple[str, ...],
+    latency_ms: float,
+    jitter_ms: float,
+    fault_rate: float,
+    rate_limit: bool,
+    workers: int,
+    print_credentials: bool,
+) -> None:
     """Run the spec-driven mock of every provider on one port.
 
     Credentials default to documented values, overridden by the environment variables
@@ -49,8 +82,12 @@ def mock(host: str, port: int, seed: int, size: int | None, providers: tuple[str
     from numberhub.mock._server import serve_forever
 
     options: dict[str, Any] = {
-        "seed": seed, "size": size, "providers": list(providers) or None,
-        "latency_ms": latency_ms, "jitter_ms": jitter_ms, "fault_rate": fault_rate,
+        "seed": seed,
+        "size": size,
+        "providers": list(providers) or None,
+        "latency_ms": latency_ms,
+        "jitter_ms": jitter_ms,
+        "fault_rate": fault_rate,
         "rate_limit": rate_limit,
     }
     shown_host = f"[{host}]" if ":" in host else host

@@ -58,12 +58,16 @@ class Block:
     place: str  # phonenumbers' geographic description ("" when none)
 
 
-def _valid(e164: str, kind: str) -> bool:
+def _valid(e164: str, group: Group) -> bool:
     try:
         num = phonenumbers.parse(e164)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in _ACCEPTED[kind]
+    return (
+        phonenumbers.is_valid_number(num)
+        and phonenumbers.number_type(num) in _ACCEPTED[group.kind]
+        and phonenumbers.region_code_for_number(num) == group.region
+    )
 
 
 def _place(e164: str) -> str:
@@ -91,7 +95,7 @@ def _blocks_for(group: Group, count: int, rng: random.Random, places: bool) -> l
         prefix = cc + national[:keep] + middle
         if prefix in found:
             continue
-        if all(_valid(f"{prefix}{s:04d}", group.kind) for s in (0, 4321, 9999)):
+        if all(_valid(f"{prefix}{s:04d}", group) for s in (0, 4321, 9999)):
             found[prefix] = Block(prefix, group, _place(prefix + "1234") if places else "")
     if not found:  # the example itself is always valid
         prefix = cc + national[:-4]

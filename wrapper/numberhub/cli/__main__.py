@@ -1,0 +1,5 @@
+"""``python -m numberhub.cli``."""
+
+from numberhub.cli import main
+
+main()
