@@ -141,6 +141,8 @@ class Service:
         )
         self.pager = Pager(spec, defaults, secret, lambda path: _nullable(ok_schema, path))
         self.envelope = dataset.profile.envelope
+        self._wants_request_id = "{request_id}" in repr(self.envelope)
+        self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.get("x-numberhub-rate-limit")
         self.rate_limit = _RateLimit(limit) if rate_limit and limit else None
         self.check_responses = check_responses
@@ -328,7 +330,13 @@ class Service:
             message = "; ".join(f"invalid {p.name or p.location}: {p.message}" for p in problems)
             return self.error(req, "invalid", message=message, problems=problems)
         selected = self.selection.select(args)
-        key = hashlib.sha256(repr(self.selection.key(args)).encode()).hexdigest()[:16]
+        frozen = self.selection.key(args)
+        key = self._selection_keys.get(frozen)
+        if key is None:
+            if len(self._selection_keys) > 4096:
+                self._selection_keys.clear()
+            key = hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
+            self._selection_keys[frozen] = key
         try:
             page = self.pager.page(selected, args, key, self.dataset.getter)
         except CursorError as exc:
@@ -353,7 +361,7 @@ class Service:
             )
             if page.offset > 0
             else None,
-            "request_id": self.request_id(req) if "{request_id}" in str(self.envelope) else "",
+            "request_id": self.request_id(req) if self._wants_request_id else "",
         }
         body = _fill(self.envelope, ctx)
         self.pager.write(body, page, selection_key=key, path=req.path, query=req.query)
