@@ -56,6 +56,11 @@ class MockApp:
         self._dynamic = [s for s in services.values() if not s.static]
         self._count = 0
 
+    def warm(self) -> None:
+        """Build what the first request would otherwise wait for (numbering blocks, places)."""
+        for service in self.services.values():
+            service.dataset.rows(range(min(1, service.dataset.size)))
+
     def route(self, path: str) -> tuple[Service | None, dict[str, str]]:
         """The service serving ``path`` and the path parameters, or ``(None, {})``."""
         service = self._static.get(path)
