@@ -6,8 +6,6 @@ import httpx
 import pytest
 from numberhub.mock import MockServer
 
-pytest_plugins = ["pytester"]
-
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[MockServer]:

@@ -1,4 +1,4 @@
-"""The pytest fixtures (in a pytester run) and the ``numberhub mock`` command."""
+"""The pytest fixtures (in a pytest subprocess) and the ``numberhub mock`` command."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,9 +17,10 @@ from numberhub.cli import main
 from numberhub.mock import DEFAULT_CREDENTIALS
 
 
-def test_fixtures_serve_a_users_contract_tests(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(
-        """
+def test_fixtures_serve_a_users_contract_tests(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(
+        textwrap.dedent(
+            """
         import httpx
 
         def test_session_mock(numberhub_mock):
@@ -35,9 +38,29 @@ def test_fixtures_serve_a_users_contract_tests(pytester: pytest.Pytester) -> Non
                                    "X-Organization-Id": creds["organization_id"]})
             assert r.json()["pagination"]["total_count"] == 3
         """
+        )
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
-    result.assert_outcomes(passed=2)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path / "test_user.py"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "2 passed" in run.stdout
 
 
 def test_the_plugin_module_imports_nothing_heavy() -> None:
