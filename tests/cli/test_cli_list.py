@@ -4,6 +4,7 @@ import io
 import json
 from typing import Any
 
+import numberhub
 import pytest
 from cli_helpers import (
     PROVIDERS,
@@ -217,50 +218,42 @@ def test_generated_options_are_the_wrappers_filters(server: MockServer, provider
         assert sorted(provider_info(provider).filters) == list(c.filters())
 
 
-class _Pager:
-    """Pages as a SyncPager yields them (the progress helper reads only items and body)."""
-
-    def __init__(self, pages: list[tuple[list[Any], Any]]) -> None:
-        self._pages = pages
-
-    def pages(self) -> Any:
-        for items, body in self._pages:
-            page = type("P", (), {})()
-            page.items, page.body = items, body
-            yield page
+def _listed(server: MockServer, provider: str, console: Console, **kwargs: Any) -> list[str]:
+    """The ids ``iterate_with_progress`` yields for a real listing from the mock."""
+    creds = server.credentials[provider]
+    with numberhub.client(provider, base_url=server.base_url, **creds) as client:
+        pager = client.list_numbers(page_size=10, **kwargs)
+        listed = iterate_with_progress(
+            pager, provider_info(provider), console, max_items=kwargs.get("max_items")
+        )
+        return [n.id for n in listed]
 
 
-def test_progress_bar_only_on_a_terminal_and_with_a_total() -> None:
-    items = numbers("plivo")[:6]
-    pages = [(items[:3], {"meta": {"total_count": 6}}), (items[3:], {"meta": {"total_count": 6}})]
-    info = provider_info("plivo")
+def test_progress_bar_only_on_a_terminal_and_with_a_total(server: MockServer) -> None:
+    expected = [n.id for n in numbers("plivo")]
 
     terminal = io.StringIO()
     console = Console(file=terminal, force_terminal=True, width=80)
-    assert list(iterate_with_progress(_Pager(pages), info, console)) == items  # type: ignore[arg-type]
-    assert "6/6" in terminal.getvalue()
+    assert _listed(server, "plivo", console) == expected
+    assert f"{SIZE}/{SIZE}" in terminal.getvalue()
 
     plain = io.StringIO()
     console = Console(file=plain, force_terminal=False)
-    assert list(iterate_with_progress(_Pager(pages), info, console)) == items  # type: ignore[arg-type]
+    assert _listed(server, "plivo", console) == expected
     assert plain.getvalue() == ""
 
-    unknown = io.StringIO()
+    unknown = io.StringIO()  # Bird does not tell its total
     console = Console(file=unknown, force_terminal=True, width=80)
-    no_total = [(items, {"meta": {}})]
-    assert list(iterate_with_progress(_Pager(no_total), info, console)) == items  # type: ignore[arg-type]
-    assert "6" not in unknown.getvalue()
+    assert _listed(server, "bird", console) == [n.id for n in numbers("bird")]
+    assert str(SIZE) not in unknown.getvalue()
 
 
-def test_progress_total_is_capped_by_max() -> None:
-    items = numbers("plivo")[:3]
+def test_progress_total_is_capped_by_max(server: MockServer) -> None:
     terminal = io.StringIO()
     console = Console(file=terminal, force_terminal=True, width=80)
-    pages = [(items, {"meta": {"total_count": 40}})]
-    pager = _Pager(pages)
-    list(iterate_with_progress(pager, provider_info("plivo"), console, max_items=3))  # type: ignore[arg-type]
+    assert len(_listed(server, "butter", console, max_items=3)) == 3
     assert "3/3" in terminal.getvalue()
-    assert "/40" not in terminal.getvalue()
+    assert f"/{SIZE}" not in terminal.getvalue()
 
 
 def test_results_go_to_stdout_and_nothing_else(

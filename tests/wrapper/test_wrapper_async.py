@@ -290,3 +290,16 @@ async def test_other_event_loops_fetch_in_batches(
     got = await _ids(client.list_numbers(page_size=10, concurrency=3))
     assert got == _expected(fake)
     assert len(fake.requests) == 10
+
+
+@pytest.mark.parametrize(
+    ("mode", "total"),
+    [("plivo", 45), ("duoplus", 45), ("rounded", 45), ("butter", 45), ("bird", None),
+     ("rounded-cursor", None)],
+)  # fmt: skip
+async def test_total_once_the_first_page_is_in(mode: str, total: int | None) -> None:
+    fake = _fake(mode, 45)
+    pager = fake.async_client(clock=FakeClock()).list_numbers(page_size=10, **_args(mode))
+    assert pager.total is None
+    assert await pager.next_page() is not None
+    assert pager.total == total

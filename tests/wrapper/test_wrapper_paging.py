@@ -281,3 +281,63 @@ def test_the_generated_client_is_reachable(clock: FakeClock) -> None:
     assert generated.get_httpx_client() is own.http_client
     assert isinstance(own.http_client.auth, numberhub.BasicAuth)
     own.close()
+
+
+# --- totals -----------------------------------------------------------------------
+
+# Where each paging style's answers announce the total (None: they do not).
+TOTAL_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "plivo": ("meta", "total_count"),
+    "duoplus": ("data", "total"),
+    "rounded": ("total_items",),
+    "butter": ("pagination", "total_count"),
+    "bird": None,
+    "rounded-cursor": None,
+}
+
+
+def announcing(fake: Any, field: tuple[str, ...] | None, totals: list[int]) -> None:
+    """Make ``fake``'s answers announce ``totals[0]``, then ``totals[1]``, ... in ``field``."""
+
+    def hook(request: httpx.Request) -> httpx.Response | None:
+        if fake.unauthorized(request) is not None:
+            return None
+        body = json.loads(fake.serve(request).content)
+        if field is not None:
+            *parents, key = field
+            where = body
+            for name in parents:
+                where = where[name]
+            where[key] = totals[min(len(fake.requests), len(totals)) - 1]
+        return httpx.Response(200, json=body)
+
+    fake.hook = hook
+
+
+@pytest.mark.parametrize("mode", sorted(TOTAL_FIELDS))
+def test_total_is_what_the_first_page_announces(mode: str, clock: FakeClock) -> None:
+    fake = _fake(mode, 45)
+    announcing(fake, TOTAL_FIELDS[mode], [1234, 999])
+    pager = fake.client(clock=clock).list_numbers(page_size=10, **_list_args(mode))
+    assert pager.total is None  # nothing fetched yet
+    next(pager)
+    expected = None if TOTAL_FIELDS[mode] is None else 1234
+    assert pager.total == expected
+    assert len(_ids(pager)) == 44
+    assert pager.total == expected  # later pages' totals do not change it
+
+
+@pytest.mark.parametrize("mode", ["plivo", "duoplus", "rounded", "butter"])
+def test_total_is_the_providers_count_not_max_items(mode: str, clock: FakeClock) -> None:
+    fake = _fake(mode, 45)
+    pager = fake.client(clock=clock).list_numbers(page_size=10, max_items=3)
+    assert len(_ids(pager)) == 3
+    assert pager.total == 45
+
+
+def test_no_total_when_nothing_is_fetched(clock: FakeClock) -> None:
+    fake = FakePlivo(size=45)
+    pager = fake.client(clock=clock).list_numbers(max_items=0)
+    assert list(pager) == []
+    assert pager.total is None
+    assert fake.requests == []

@@ -107,6 +107,11 @@ class Plan:
             {self.switch} if self.switch else set()
         )
 
+    def total(self, body: Any) -> int | None:
+        """The total item count ``body`` announces, or None where this plan has none."""
+        value = self.total_items.get(body) if self.total_items is not None else None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
 
 def _location(where: str) -> str:
     return "body" if where == "requestBody" else "query"
@@ -298,10 +303,10 @@ class Paginator:
             if max_items is not None and count:
                 last = min(last, sent[page] + math.ceil(max(max_items - count, 0) / count))
             return [{**sent, page: n} for n in range(sent[page] + 1, last + 1)]
-        if plan.style == "offset" and plan.total_items is not None:
+        if plan.style == "offset":
             offset = self._name("offset")
-            total = plan.total_items.get(body)
-            if offset is None or not isinstance(total, int) or count == 0:
+            total = plan.total(body)
+            if offset is None or total is None or count == 0:
                 return []
             start = sent.get(offset, 0)
             # The step is what the provider really gave (it may cap the page size).
@@ -383,6 +388,7 @@ class _State(Generic[P]):
         self.ready: deque[Page[P]] = deque()
         self.first = True
         self.delivered = 0
+        self.total: int | None = None
 
     @property
     def done(self) -> bool:
@@ -416,17 +422,40 @@ class _State(Generic[P]):
         if complete:
             self.pending.clear()
         self.pending.extend(follow)
+        if self.first:
+            self.total = self.paginator.plan.total(page.body)
         self.first = False
         self.delivered += len(page.items)
         self.ready.append(page)
 
 
-class SyncPager(Generic[P]):
+class _Pager(Generic[P]):
+    """What both pagers share: where the listing is, and what its first page told."""
+
+    def __init__(self, paginator: Paginator, concurrency: int, max_items: int | None) -> None:
+        self._state: _State[P] = _State(paginator, concurrency, max_items)
+        self._items: Iterator[PhoneNumber] = iter(())
+
+    @property
+    def total(self) -> int | None:
+        """How many numbers the whole listing has, as the provider's first page says.
+
+        None until the first page is fetched, and for providers (or paging modes) whose
+        answers do not tell: Plivo (``meta.total_count``), DuoPlus (``data.total``),
+        Butter (``pagination.total_count``) and Rounded's page-number mode
+        (``total_items``) tell; Bird and Rounded's cursor mode do not. It counts every
+        number matching the filters, regardless of ``max_items``.
+        """
+        return self._state.total
+
+
+class SyncPager(_Pager[P]):
     """Every number of a listing, fetched page by page as you iterate.
 
-    Iterating yields `PhoneNumber`; `pages` yields `Page` objects. If fetching a page
-    fails (after retries), the error propagates and the pager stays where it was:
-    iterating again retries that page, so nothing is lost or repeated.
+    Iterating yields `PhoneNumber`; `pages` yields `Page` objects; `total` is the
+    provider's count once the first page is in. If fetching a page fails (after
+    retries), the error propagates and the pager stays where it was: iterating again
+    retries that page, so nothing is lost or repeated.
     """
 
     def __init__(
@@ -437,9 +466,8 @@ class SyncPager(Generic[P]):
         concurrency: int = 1,
         max_items: int | None = None,
     ) -> None:
+        super().__init__(paginator, concurrency, max_items)
         self._fetch = fetch
-        self._state: _State[P] = _State(paginator, concurrency, max_items)
-        self._items: Iterator[PhoneNumber] = iter(())
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
         # Requests in flight, in order: always the first entries of the state's pending.
         self._inflight: deque[tuple[Params, concurrent.futures.Future[Page[P]]]] = deque()
@@ -506,7 +534,7 @@ class SyncPager(Generic[P]):
             self._items = iter(page.items)
 
 
-class AsyncPager(Generic[P]):
+class AsyncPager(_Pager[P]):
     """The async twin of `SyncPager`: ``async for number in pager``."""
 
     def __init__(
@@ -517,9 +545,8 @@ class AsyncPager(Generic[P]):
         concurrency: int = 1,
         max_items: int | None = None,
     ) -> None:
+        super().__init__(paginator, concurrency, max_items)
         self._fetch = fetch
-        self._state: _State[P] = _State(paginator, concurrency, max_items)
-        self._items: Iterator[PhoneNumber] = iter(())
         # asyncio only: requests in flight, the first entries of the state's pending.
         self._inflight: deque[tuple[Params, asyncio.Task[Page[P]]]] = deque()
 

@@ -16,7 +16,7 @@ import attrs
 
 from numberhub._client import SyncClient
 from numberhub._paging import Plan, plan_for
-from numberhub._schema import JsonPath, Param, request_params
+from numberhub._schema import Param, request_params
 from numberhub._specs import load_spec, operation, provider_names
 from numberhub.providers._base import Credential, Provider
 
@@ -65,13 +65,6 @@ class ProviderInfo:
     def env_vars(self) -> tuple[str, ...]:
         """The environment variables holding the credentials, in constructor order."""
         return tuple(c.env for c in self.credentials)
-
-    def total(self, body: Any, *, cursor_mode: bool = False) -> int | None:
-        """The total item count the first page's ``body`` announces, if the provider gives one."""
-        plan = plan_for(self.name, cursor_mode=True) if cursor_mode else self.plan
-        path: JsonPath | None = plan.total_items
-        value = path.get(body) if path is not None else None
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def paging_summary(self) -> str:
         """The paging style in a few words, e.g. ``offset (offset, limit)``."""

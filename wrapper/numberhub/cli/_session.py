@@ -68,12 +68,11 @@ def iterate_with_progress(
     console: Console,
     *,
     max_items: int | None = None,
-    cursor_mode: bool = False,
 ) -> Iterator[PhoneNumber]:
     """Every number of ``pager``, with a progress bar on ``console``.
 
     The bar shows only when ``console`` is a terminal and the first page announces the
-    total (capped by ``max_items``).
+    total (`SyncPager.total`, capped by ``max_items``).
     """
     show = console.is_terminal
     with contextlib.ExitStack() as stack:
@@ -81,7 +80,7 @@ def iterate_with_progress(
         task = None
         for page in pager.pages():
             if show and progress is None:
-                total = info.total(page.body, cursor_mode=cursor_mode)
+                total = pager.total
                 if total is not None:
                     if max_items is not None:
                         total = min(total, max_items)

@@ -101,7 +101,7 @@ def _list_one(
         pager: SyncPager[Any] = cast(Any, client).list_numbers()
         for page in pager.pages():
             if pages == 0:
-                progress(info.name, total=info.total(page.body))
+                progress(info.name, total=pager.total)
             pages += 1
             rows.extend(row(n) for n in page.items)
             progress(info.name, advance=len(page.items))

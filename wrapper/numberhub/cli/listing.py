@@ -99,9 +99,7 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
         pager: SyncPager[Any] = cast(Any, client).list_numbers(
             **filters, max_items=max_items, page_size=page_size, concurrency=concurrency
         )
-        numbers = iterate_with_progress(
-            pager, info, err, max_items=max_items, cursor_mode=cursor_mode
-        )
+        numbers = iterate_with_progress(pager, info, err, max_items=max_items)
         out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200)
         write_rows(numbers, fmt, sys.stdout, out)
 
