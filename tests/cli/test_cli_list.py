@@ -210,14 +210,6 @@ def test_help_lists_every_provider(runner: CliRunner, args: list[str]) -> None:
         assert f"  {provider} " in result.output
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
-def test_generated_options_are_the_wrappers_filters(server: MockServer, provider: str) -> None:
-    import numberhub
-
-    with numberhub.client(provider, base_url=server.base_url, **server.credentials[provider]) as c:
-        assert sorted(provider_info(provider).filters) == list(c.filters())
-
-
 def _listed(server: MockServer, provider: str, console: Console, **kwargs: Any) -> list[str]:
     """The ids ``iterate_with_progress`` yields for a real listing from the mock."""
     creds = server.credentials[provider]

@@ -153,3 +153,31 @@ def test_each_client_lists_its_filters(clock: FakeClock) -> None:
     assert FAKES["rounded"]().client(clock=clock).filters() == ()
     assert "number_type" not in FakePlivo().client(clock=clock).filters()  # deprecated
     assert "renewal_date__gte" in FakePlivo().client(clock=clock).filters()
+
+
+def test_filters_need_no_credentials() -> None:
+    # the autouse fixture has cleared every credential from the environment
+    with pytest.raises(numberhub.MissingCredentialsError):
+        numberhub.Bird()
+    assert numberhub.Bird.filters() == ("country_codes", "features", "prefix", "testing", "types")
+    assert numberhub.AsyncBird.filters() == numberhub.Bird.filters()
+    params = numberhub.Bird.filter_params()
+    assert list(params) == ["country_codes", "types", "features", "prefix", "testing"]  # spec order
+    country = params["country_codes"]  # the Python keyword; the spec's name is sent
+    assert isinstance(country, numberhub.Param)
+    assert (country.name, country.location, country.is_array) == ("countryCodes", "query", True)
+    assert params["prefix"].requires == ("countryCodes",)
+    assert numberhub.Rounded.filter_params() == {}  # use_cursor is paging, not a filter
+    assert numberhub.DuoPlus.filter_params()["status"].location == "body"
+
+
+def test_filter_params_carry_the_check_list_numbers_runs(clock: FakeClock) -> None:
+    param = numberhub.Plivo.filter_params()["type"]
+    assert param.schema["enum"] == ["local", "mobile", "fixed", "national", "tollfree"]
+    assert param.problems("local") == []
+    problem = param.problems("tollfree-ish")
+    allowed = "'local', 'mobile', 'fixed', 'national', 'tollfree'"
+    assert problem == [f"'tollfree-ish' is not one of {allowed}"]
+    with pytest.raises(numberhub.InvalidParameterError) as refused:
+        FakePlivo().client(clock=clock).list_numbers(type="tollfree-ish")
+    assert problem[0] in str(refused.value)

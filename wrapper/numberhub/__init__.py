@@ -40,6 +40,7 @@ from ._errors import (
 from ._models import Capabilities, Capability, Money, NumberType, Ownership, PhoneNumber
 from ._paging import AsyncPager, Page, SyncPager
 from ._ratelimit import RateLimit
+from ._schema import Param
 from .providers.bird import AsyncBird, Bird
 from .providers.butter import AsyncButter, Butter
 from .providers.duoplus import AsyncDuoPlus, DuoPlus
@@ -81,6 +82,7 @@ __all__ = [
     "Ownership",
     "Page",
     "PaginationError",
+    "Param",
     "PermissionDeniedError",
     "PhoneNumber",
     "Plivo",

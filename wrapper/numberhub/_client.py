@@ -7,11 +7,12 @@ per-provider classes (``numberhub.Plivo`` ...) subclass these with typed signatu
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import os
 from collections.abc import Mapping
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any, ClassVar, Final, Generic, Self, TypedDict, TypeVar
 from urllib.parse import quote
 
@@ -32,7 +33,7 @@ from ._errors import (
     error_for_status,
 )
 from ._models import PhoneNumber
-from ._paging import AsyncPager, Page, Paginator, Params, Plan, SyncPager, plan_for
+from ._paging import AsyncPager, Page, Paginator, Params, Plan, SyncPager, plans_for
 from ._ratelimit import AsyncRateLimiter, RateLimit, RateLimiter
 from ._retry import RetryPolicy
 from ._schema import MISSING, JsonPath, Param, json_value, request_params, response_schema
@@ -132,6 +133,26 @@ def _query_value(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def filter_params(provider: Provider) -> Mapping[str, Param]:
+    """The filters of ``provider``'s ``list_numbers``, by Python keyword, in spec order.
+
+    They are the list operation's query and body parameters that are neither paging
+    inputs (of any paging mode) nor deprecated.
+    """
+    paging = set().union(*(plan.input_names() for plan in plans_for(provider.name).values()))
+    reverse = {spec: py for py, spec in provider.aliases.items()}
+    return MappingProxyType(
+        {
+            reverse.get(name, name): param
+            for name, param in request_params(provider.name).items()
+            if param.location in ("query", "body")
+            and name not in paging
+            and not param.schema.get("deprecated")
+        }
+    )
+
+
 class _Core:
     """Everything a client does that is the same sync and async."""
 
@@ -178,12 +199,9 @@ class _Core:
         envelope = op.extension("x-numberhub-envelope")
         self.envelope = None if not envelope else (JsonPath(envelope["code"]), envelope)
         self.schema = response_schema(provider.name)
-        self.plans = {False: plan_for(provider.name)}
-        self.mode_switch: str | None = None
-        mode = op.extension("x-numberhub-pagination", {}).get("cursor_mode")
-        if mode:
-            self.mode_switch = mode["switch"]
-            self.plans[True] = plan_for(provider.name, cursor_mode=True)
+        self.plans = plans_for(provider.name)
+        self.mode_switch = self.plans[True].switch if True in self.plans else None
+        self.filters = filter_params(provider)
 
     # --- construction --------------------------------------------------------------
     def _credentials(self, given: Mapping[str, str | None]) -> dict[str, str]:
@@ -223,18 +241,6 @@ class _Core:
         return out
 
     # --- requests ------------------------------------------------------------------
-    def filters(self) -> dict[str, Param]:
-        """The filters ``list_numbers`` takes, by Python keyword."""
-        paging = set().union(*(plan.input_names() for plan in self.plans.values()))
-        reverse = {spec: py for py, spec in self.provider.aliases.items()}
-        return {
-            reverse.get(name, name): param
-            for name, param in self.params.items()
-            if param.location in ("query", "body")
-            and name not in paging
-            and not param.schema.get("deprecated")
-        }
-
     def prepare(self, args: dict[str, Any]) -> _Listing:
         """Validate a ``list_numbers`` call and turn it into a listing, before any request."""
         max_items = args.pop("max_items", None)
@@ -249,7 +255,7 @@ class _Core:
         if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
             raise InvalidParameterError("concurrency", "must be an integer >= 1")
         page_size = self._page_size(plan, page_size, max_items)
-        filters = self.filters()
+        filters = self.filters
         query: dict[str, Any] = {}
         body: dict[str, Any] = {}
         given: set[str] = set()
@@ -459,9 +465,21 @@ class _ClientBase:
         """Retries of a failed request."""
         return self._core.policy.max_retries
 
-    def filters(self) -> tuple[str, ...]:
-        """The filters ``list_numbers`` takes, sorted."""
-        return tuple(sorted(self._core.filters()))
+    @classmethod
+    def filters(cls) -> tuple[str, ...]:
+        """The filters ``list_numbers`` takes, sorted (no credentials needed)."""
+        return tuple(sorted(filter_params(cls.provider)))
+
+    @classmethod
+    def filter_params(cls) -> Mapping[str, Param]:
+        """Each filter ``list_numbers`` takes, with its spec parameter (no credentials needed).
+
+        Keys are the ``list_numbers`` keywords, in spec order; each `Param` carries the
+        filter's JSON ``schema`` (type, enum, range, pattern), ``description``, where it
+        is sent (``location``: ``query`` or ``body``), the filters it ``requires``, and
+        ``problems(value)``, the check ``list_numbers`` runs before any request.
+        """
+        return filter_params(cls.provider)
 
     def _generated(self) -> Any:
         module = importlib.import_module(f"{self.provider.name}_client")
@@ -655,13 +673,22 @@ def _load(name: str) -> None:
     importlib.import_module(f"numberhub.providers.{name}")
 
 
+def sync_class(name: str) -> type[SyncClient[Any]]:
+    """The sync client class of the provider called ``name`` (importing its module).
+
+    Raises:
+        LookupError: No such provider.
+    """
+    _load(name)
+    return _SYNC[name]
+
+
 def client(name: str, **kwargs: Any) -> SyncClient[Any]:
     """The sync client of the provider called ``name`` (``"plivo"``, ``"bird"`` ...).
 
     Keyword arguments are those of the provider's class (credentials and `SyncOptions`).
     """
-    _load(name)
-    return _SYNC[name](**kwargs)
+    return sync_class(name)(**kwargs)
 
 
 def async_client(name: str, **kwargs: Any) -> AsyncClient[Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import datetime
+import functools
 import math
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -29,7 +30,7 @@ from ._models import PhoneNumber
 from ._schema import MISSING, JsonPath
 from ._specs import operation
 
-__all__ = ["AsyncPager", "Page", "Paginator", "Plan", "SyncPager", "plan_for"]
+__all__ = ["AsyncPager", "Page", "Paginator", "Plan", "SyncPager", "plan_for", "plans_for"]
 
 P = TypeVar("P")
 Params = dict[str, Any]
@@ -156,6 +157,15 @@ def plan_for(provider: str, *, cursor_mode: bool = False) -> Plan:
         page_base=int(ours.get("page_base", 1)),
         cursor_field=cursor.get("field") if cursor.get("kind") == "field" else None,
     )
+
+
+@functools.cache
+def plans_for(provider: str) -> dict[bool, Plan]:
+    """``provider``'s paging plans by cursor mode: ``False``, plus ``True`` if it has one."""
+    plans = {False: plan_for(provider)}
+    if operation(provider).extension("x-numberhub-pagination", {}).get("cursor_mode"):
+        plans[True] = plan_for(provider, cursor_mode=True)
+    return plans
 
 
 def _as_int(value: str) -> int | str:

@@ -73,7 +73,18 @@ _FORMATS = {
 
 
 class Param:
-    """One request parameter (query, header, path or JSON-body property) and its checker."""
+    """One request parameter (query, header, path or JSON-body property) and its checker.
+
+    `SyncClient.filter_params` gives those of ``list_numbers`` (its filters).
+
+    Attributes:
+        name: The spec's name (sent as is; the Python keyword may differ).
+        location: ``query``, ``header``, ``path`` or ``body``.
+        schema: The JSON schema from the spec (with ``x-numberhub-filter`` and
+            ``deprecated`` where the spec has them).
+        description: The spec's description.
+        requires: Spec names of the parameters it is accepted only together with.
+    """
 
     __slots__ = ("_validator", "description", "location", "name", "requires", "schema")
 

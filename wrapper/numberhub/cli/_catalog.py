@@ -8,16 +8,15 @@ range and rate limit shown by ``numberhub providers`` and turned into the option
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from numberhub._client import SyncClient
-from numberhub._paging import Plan, plan_for
+from numberhub._client import SyncClient, sync_class
+from numberhub._paging import Plan, plans_for
 from numberhub._schema import Param, request_params
-from numberhub._specs import load_spec, operation, provider_names
+from numberhub._specs import operation, provider_names
 from numberhub.providers._base import Credential, Provider
 
 __all__ = ["ProviderInfo", "all_providers", "provider_info"]
@@ -73,7 +72,7 @@ class ProviderInfo:
         where = " in the JSON body" if any(loc == "body" for _, loc in plan.inputs.values()) else ""
         text = f"{plan.style} ({names}{where})"
         if self.mode_switch:
-            mode = plan_for(self.name, cursor_mode=True)
+            mode = plans_for(self.name)[True]
             cursor = next(name for kind, (name, _) in mode.inputs.items() if kind == "cursor")
             text += f"; or cursor ({cursor}) with {self.mode_switch}=true"
         return text
@@ -89,36 +88,6 @@ class ProviderInfo:
         return f"{text} ({limit['note']})" if limit.get("note") else text
 
 
-def _client_class(name: str) -> type[SyncClient[Any]]:
-    module = importlib.import_module(f"numberhub.providers.{name}")
-    for value in vars(module).values():
-        if (
-            isinstance(value, type)
-            and issubclass(value, SyncClient)
-            and "provider" in value.__dict__
-            and value.provider.name == name
-        ):
-            return value
-    raise LookupError(f"numberhub.providers.{name} defines no sync client")
-
-
-def _filters(name: str, provider: Provider, plans: list[Plan]) -> dict[str, Param]:
-    """The filters ``list_numbers`` takes, under their Python keywords.
-
-    They are the operation's query and body parameters that are neither paging inputs
-    nor deprecated (what the wrapper's ``filters()`` returns, without needing credentials).
-    """
-    paging = set().union(*(plan.input_names() for plan in plans))
-    reverse = {spec: py for py, spec in provider.aliases.items()}
-    return {
-        reverse.get(spec_name, spec_name): param
-        for spec_name, param in request_params(name).items()
-        if param.location in ("query", "body")
-        and spec_name not in paging
-        and not param.schema.get("deprecated")
-    }
-
-
 @functools.cache
 def provider_info(name: str) -> ProviderInfo:
     """The `ProviderInfo` of the provider called ``name``.
@@ -126,15 +95,10 @@ def provider_info(name: str) -> ProviderInfo:
     Raises:
         LookupError: No such provider.
     """
-    if name not in provider_names():
-        raise LookupError(f"no provider {name!r}; known: {', '.join(provider_names())}")
-    spec = load_spec(name)
-    meta = spec["info"]["x-numberhub-provider"]
+    cls = sync_class(name)
     op = operation(name)
-    cls = _client_class(name)
-    plan = plan_for(name)
-    mode = (op.extension("x-numberhub-pagination") or {}).get("cursor_mode")
-    plans = [plan, plan_for(name, cursor_mode=True)] if mode else [plan]
+    plans = plans_for(name)
+    plan = plans[False]
     page_size = None
     if "limit" in plan.inputs:
         limit_name = plan.inputs["limit"][0]
@@ -142,13 +106,13 @@ def provider_info(name: str) -> ProviderInfo:
         page_size = (limit_name, schema.get("minimum"), schema.get("maximum"))
     return ProviderInfo(
         name=name,
-        display_name=str(meta["display_name"]),
-        lists=str(meta["lists"]),
+        display_name=cls.provider.display_name,
+        lists=cls.provider.ownership,
         client_class=cls,
         credentials=tuple(cls.provider.credentials),
-        filters=_filters(name, cls.provider, plans),
+        filters=cls.filter_params(),
         plan=plan,
-        mode_switch=mode["switch"] if mode else None,
+        mode_switch=plans[True].switch if True in plans else None,
         page_size=page_size,
         rate_limit=op.extension("x-numberhub-rate-limit"),
         method=op.method.upper(),
