@@ -98,7 +98,7 @@ def caller(provider: str, mode: str) -> Call:
     """The generated ``list_numbers`` call, as a coroutine function in both modes."""
     api = MODULES[provider][1]
     if mode == "async":
-        return api.asyncio_detailed  # type: ignore[no-any-return]
+        return api.asyncio_detailed
 
     async def call(*args: Any, **kwargs: Any) -> Any:
         return api.sync_detailed(*args, **kwargs)

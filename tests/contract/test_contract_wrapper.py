@@ -517,17 +517,17 @@ def test_pages_are_full_typed_and_in_order(provider: str, mode: str, server: Moc
     size = 11
     options = client_options(server, provider)
 
-    async def async_pages() -> list[Any]:
+    async def async_pages() -> tuple[list[Any], type]:
         async with numberhub.async_client(provider, **options) as client:
-            return [page async for page in client.list_numbers(page_size=size).pages()]
+            pages = [page async for page in client.list_numbers(page_size=size).pages()]
+            return pages, type(client).provider.page_model
 
     if mode == "sync":
         with numberhub.client(provider, **options) as client:
             pages = list(client.list_numbers(page_size=size).pages())
             model = type(client).provider.page_model
     else:
-        pages = asyncio.run(async_pages())
-        model = numberhub.async_client(provider, **options).provider.page_model
+        pages, model = asyncio.run(async_pages())
     items = truth(server, provider)
     assert len(pages) == math.ceil(SIZE / size)
     assert page_sizes(pages) == [size] * (SIZE // size) + ([SIZE % size] if SIZE % size else [])

@@ -366,20 +366,20 @@ def test_wrapper_refuses_bad_value_before_sending(case: Bad, mode: str, server: 
         listing[name] = python_value(case)
 
     def sync() -> None:
-        http = httpx.Client(transport=httpx.MockTransport(no_request))
-        with numberhub.client(
-            provider, base_url="http://mock.invalid", http_client=http, **creds, **options
-        ) as client:
-            pager = client.list_numbers(**listing)
-            next(iter(pager), None)
+        with (
+            httpx.Client(transport=httpx.MockTransport(no_request)) as http,
+            numberhub.client(
+                provider, base_url="http://mock.invalid", http_client=http, **creds, **options
+            ) as client,
+        ):
+            next(iter(client.list_numbers(**listing)), None)
 
     async def run_async() -> None:
-        http = httpx.AsyncClient(transport=httpx.MockTransport(no_request))
-        async with numberhub.async_client(
-            provider, base_url="http://mock.invalid", http_client=http, **creds, **options
-        ) as client:
-            pager = client.list_numbers(**listing)
-            await anext(aiter(pager), None)
+        async with httpx.AsyncClient(transport=httpx.MockTransport(no_request)) as http:
+            client = numberhub.async_client(
+                provider, base_url="http://mock.invalid", http_client=http, **creds, **options
+            )
+            await anext(aiter(client.list_numbers(**listing)), None)
 
     # An empty credential is a missing one (the wrapper then reads its environment variable):
     # MissingCredentialsError, which names it too. Every other bad value is a ValueError.
