@@ -13,7 +13,19 @@ import logging
 import os
 from collections.abc import Mapping
 from types import MappingProxyType, TracebackType
-from typing import Any, ClassVar, Final, Generic, Self, TypedDict, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    Literal,
+    Self,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    overload,
+)
 from urllib.parse import quote
 
 import attrs
@@ -39,6 +51,13 @@ from ._retry import RetryPolicy
 from ._schema import MISSING, JsonPath, Param, json_value, request_params, response_schema
 from ._specs import load_spec, operation
 from .providers._base import Provider
+
+if TYPE_CHECKING:  # the provider modules import this one
+    from .providers.bird import AsyncBird, Bird
+    from .providers.butter import AsyncButter, Butter
+    from .providers.duoplus import AsyncDuoPlus, DuoPlus
+    from .providers.plivo import AsyncPlivo, Plivo
+    from .providers.rounded import AsyncRounded, Rounded
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -528,6 +547,14 @@ class SyncClient(_ClientBase, Generic[P]):
             gen.set_httpx_client(self._http)
         return gen
 
+    def list_numbers(self, **options: Unpack[ListOptions]) -> SyncPager[P]:
+        """Every number matching the given filters, fetched lazily.
+
+        Each provider's class declares its own filters (``Plivo.list_numbers(type=...)``);
+        a client known only by a ``str`` name types just the `ListOptions`.
+        """
+        return self._list(dict(options))
+
     def _list(self, args: dict[str, Any]) -> SyncPager[P]:
         listing = self._core.prepare(args)
         return SyncPager(
@@ -615,6 +642,10 @@ class AsyncClient(_ClientBase, Generic[P]):
             gen.set_async_httpx_client(self._http)
         return gen
 
+    def list_numbers(self, **options: Unpack[ListOptions]) -> AsyncPager[P]:
+        """Every number matching the given filters, fetched lazily; see `SyncClient`."""
+        return self._list(dict(options))
+
     def _list(self, args: dict[str, Any]) -> AsyncPager[P]:
         listing = self._core.prepare(args)
 
@@ -683,14 +714,41 @@ def sync_class(name: str) -> type[SyncClient[Any]]:
     return _SYNC[name]
 
 
+@overload
+def client(name: Literal["bird"], **kwargs: Any) -> Bird: ...
+@overload
+def client(name: Literal["butter"], **kwargs: Any) -> Butter: ...
+@overload
+def client(name: Literal["duoplus"], **kwargs: Any) -> DuoPlus: ...
+@overload
+def client(name: Literal["plivo"], **kwargs: Any) -> Plivo: ...
+@overload
+def client(name: Literal["rounded"], **kwargs: Any) -> Rounded: ...
+@overload
+def client(name: str, **kwargs: Any) -> SyncClient[Any]: ...
 def client(name: str, **kwargs: Any) -> SyncClient[Any]:
     """The sync client of the provider called ``name`` (``"plivo"``, ``"bird"`` ...).
 
     Keyword arguments are those of the provider's class (credentials and `SyncOptions`).
+    For type checkers, a literal name gives that provider's class (``client("bird")`` is
+    a `Bird`, with its typed filters); any other ``str`` gives a `SyncClient`, whose
+    ``list_numbers`` declares only the `ListOptions`.
     """
     return sync_class(name)(**kwargs)
 
 
+@overload
+def async_client(name: Literal["bird"], **kwargs: Any) -> AsyncBird: ...
+@overload
+def async_client(name: Literal["butter"], **kwargs: Any) -> AsyncButter: ...
+@overload
+def async_client(name: Literal["duoplus"], **kwargs: Any) -> AsyncDuoPlus: ...
+@overload
+def async_client(name: Literal["plivo"], **kwargs: Any) -> AsyncPlivo: ...
+@overload
+def async_client(name: Literal["rounded"], **kwargs: Any) -> AsyncRounded: ...
+@overload
+def async_client(name: str, **kwargs: Any) -> AsyncClient[Any]: ...
 def async_client(name: str, **kwargs: Any) -> AsyncClient[Any]:
     """The async client of the provider called ``name``; see `client`."""
     _load(name)

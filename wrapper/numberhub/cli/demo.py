@@ -14,7 +14,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import click
@@ -24,7 +24,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 import numberhub
-from numberhub._paging import SyncPager
 from numberhub._specs import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._rows import Row, row, rows_table
@@ -97,8 +96,7 @@ def _list_one(
     rows: list[Row] = []
     pages = 0
     with numberhub.client(info.name, base_url=base_url, **credentials) as client:
-        # SyncClient declares no list_numbers; every provider class defines it.
-        pager: SyncPager[Any] = cast(Any, client).list_numbers()
+        pager = client.list_numbers()
         for page in pager.pages():
             if pages == 0:
                 progress(info.name, total=pager.total)

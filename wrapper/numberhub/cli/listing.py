@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, cast
+from typing import Any
 
 import click
 from rich.console import Console
 
-from numberhub._paging import SyncPager
 from numberhub._specs import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._options import filter_option, option_name
@@ -95,8 +94,7 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
         filters[str(info.mode_switch)] = True
     err = stderr_console()
     with connect(info, base_url=base_url, mock=mock, **options) as client:
-        # SyncClient declares no list_numbers; every provider class defines it.
-        pager: SyncPager[Any] = cast(Any, client).list_numbers(
+        pager = client.list_numbers(
             **filters, max_items=max_items, page_size=page_size, concurrency=concurrency
         )
         numbers = iterate_with_progress(pager, info, err, max_items=max_items)
