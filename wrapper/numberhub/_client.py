@@ -467,7 +467,14 @@ _ASYNC: dict[str, type[AsyncClient[Any]]] = {}
 
 class _ClientBase:
     provider: ClassVar[Provider]
+    #: Where each concrete client class registers under its provider's name.
+    _registry: ClassVar[dict[str, type[Any]]]
     _core: _Core
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "provider" in cls.__dict__:
+            cls._registry[cls.provider.name] = cls
 
     @property
     def base_url(self) -> str:
@@ -511,10 +518,7 @@ class _ClientBase:
 class SyncClient(_ClientBase, Generic[P]):
     """Base of the sync clients: owns the `httpx.Client` and the send-retry loop."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "provider" in cls.__dict__:
-            _SYNC[cls.provider.name] = cls
+    _registry = _SYNC
 
     def __init__(
         self,
@@ -606,10 +610,7 @@ class SyncClient(_ClientBase, Generic[P]):
 class AsyncClient(_ClientBase, Generic[P]):
     """Base of the async clients: owns the `httpx.AsyncClient` and the send-retry loop."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "provider" in cls.__dict__:
-            _ASYNC[cls.provider.name] = cls
+    _registry = _ASYNC
 
     def __init__(
         self,
@@ -695,13 +696,17 @@ class AsyncClient(_ClientBase, Generic[P]):
         await self.aclose()
 
 
-def _load(name: str) -> None:
+C = TypeVar("C")
+
+
+def _registered(registry: dict[str, C], name: str) -> C:
     from ._specs import provider_names
 
     if name not in provider_names():
         known = ", ".join(provider_names())
         raise LookupError(f"no provider {name!r}; known: {known}")
-    importlib.import_module(f"numberhub.providers.{name}")
+    importlib.import_module(f"numberhub.providers.{name}")  # registers its classes
+    return registry[name]
 
 
 def sync_class(name: str) -> type[SyncClient[Any]]:
@@ -710,8 +715,7 @@ def sync_class(name: str) -> type[SyncClient[Any]]:
     Raises:
         LookupError: No such provider.
     """
-    _load(name)
-    return _SYNC[name]
+    return _registered(_SYNC, name)
 
 
 @overload
@@ -751,5 +755,4 @@ def async_client(name: Literal["rounded"], **kwargs: Any) -> AsyncRounded: ...
 def async_client(name: str, **kwargs: Any) -> AsyncClient[Any]: ...
 def async_client(name: str, **kwargs: Any) -> AsyncClient[Any]:
     """The async client of the provider called ``name``; see `client`."""
-    _load(name)
-    return _ASYNC[name](**kwargs)
+    return _registered(_ASYNC, name)(**kwargs)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import datetime
 import functools
 import math
 from collections import deque
@@ -29,6 +28,7 @@ from ._errors import PaginationError
 from ._models import PhoneNumber
 from ._schema import MISSING, JsonPath
 from ._specs import operation
+from .providers._base import parse_datetime
 
 __all__ = ["AsyncPager", "Page", "Paginator", "Plan", "SyncPager", "plan_for", "plans_for"]
 
@@ -176,13 +176,8 @@ def _as_int(value: str) -> int | str:
 
 
 def _cursor_key(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            parsed = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return value
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.UTC)
-    return value
+    """A field cursor as compared: a date-time when it reads as one, else itself."""
+    return parse_datetime(value) or value
 
 
 class Paginator:
