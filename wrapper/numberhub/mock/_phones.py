@@ -51,11 +51,20 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Ten thousand consecutive valid numbers of one group."""
+    """Ten thousand consecutive valid numbers of one group.
 
-    prefix: str  # E.164 with "+", without the last four digits
+    Attributes:
+        prefix: E.164 with "+", without the last four digits.
+        group: The group it was drawn for.
+        place: phonenumbers' geographic description ("" when none or not asked for).
+        region: The country of its numbers as phonenumbers reads them
+            (``region_code_for_number``): what every country field of an item says.
+    """
+
+    prefix: str
     group: Group
-    place: str  # phonenumbers' geographic description ("" when none)
+    place: str
+    region: str
 
 
 def _valid(e164: str, group: Group) -> bool:
@@ -68,6 +77,10 @@ def _valid(e164: str, group: Group) -> bool:
         and phonenumbers.number_type(num) in _ACCEPTED[group.kind]
         and phonenumbers.region_code_for_number(num) == group.region
     )
+
+
+def _region(e164: str) -> str:
+    return str(phonenumbers.region_code_for_number(phonenumbers.parse(e164)))
 
 
 def _place(e164: str) -> str:
@@ -96,10 +109,11 @@ def _blocks_for(group: Group, count: int, rng: random.Random, places: bool) -> l
         if prefix in found:
             continue
         if all(_valid(f"{prefix}{s:04d}", group) for s in (0, 4321, 9999)):
-            found[prefix] = Block(prefix, group, _place(prefix + "1234") if places else "")
+            place = _place(prefix + "1234") if places else ""
+            found[prefix] = Block(prefix, group, place, _region(prefix + "1234"))
     if not found:  # the example itself is always valid
         prefix = cc + national[:-4]
-        found[prefix] = Block(prefix, group, "")
+        found[prefix] = Block(prefix, group, "", _region(prefix + national[-4:]))
     return list(found.values())
 
 

@@ -43,8 +43,9 @@ class BirdProfile(Profile):
 
     def capabilities(self, i: int) -> dict[str, dict[str, bool]]:
         """Field ``capabilities`` of item ``i``."""
-        group = self.block(i).group
-        north_america = group.region in ("US", "CA")
+        block = self.block(i)
+        group = block.group
+        north_america = block.region in ("US", "CA")
         sms = north_america or group.kind == "mobile"
         mms = north_america and group.kind == "fixed" and self.rand.chance(i, "mms", 0.6)
         caps = {
@@ -69,7 +70,7 @@ class BirdProfile(Profile):
 
         cols: dict[str, Callable[[int], Any]] = {
             "numberString": lambda i: self.phone(i)[0],
-            "countryCode": lambda i: self.block(i).group.region,
+            "countryCode": lambda i: self.block(i).region,
             "type": lambda i: self.block(i).group.label,
             "testing": self.testing,
         }
@@ -82,11 +83,11 @@ class BirdProfile(Profile):
         """See ``Profile.make``."""
         e164, block = self.phone(i)
         group = block.group
-        currency, amount = _PRICES.get((group.region, group.label), ("USD", 2_000_000))
+        currency, amount = _PRICES.get((block.region, group.label), ("USD", 2_000_000))
         backorder = self.rand.chance(i, "backorder", 0.08)
         return {
             "id": self.rand.uuid(i, "id"),
-            "countryCode": group.region,
+            "countryCode": block.region,
             "type": group.label,
             "numberString": e164,
             "capabilities": self.capabilities(i),

@@ -114,7 +114,7 @@ class DuoPlusProfile(Profile):
             "phone_number": self.phone_number,
             "status": self.status,
             "type_id": self.type_id,
-            "region_id": lambda i: self.block(i).group.region,
+            "region_id": lambda i: self.block(i).region,
             "renewal_status": self.renewal_status,
             "remark": self.remark,
             "created_at": lambda i: _stamp(self.times.at(i)),
@@ -124,7 +124,7 @@ class DuoPlusProfile(Profile):
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """See ``Profile.make``."""
         lang = variant if variant in _TYPE_NAMES else "en"
-        region = self.block(i).group.region
+        region = self.block(i).region
         type_id, status = self.type_id(i), self.status(i)
         region_name = (
             COUNTRY_NAMES.get(region, region)

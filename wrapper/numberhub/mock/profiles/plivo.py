@@ -95,9 +95,10 @@ class PlivoProfile(Profile):
 
     def services(self, i: int) -> tuple[bool, bool, bool]:
         """(voice, sms, mms) enabled."""
-        group = self.block(i).group
+        block = self.block(i)
+        group = block.group
         voice = not self.rand.chance(i, "voice", 0.03)
-        if group.region in ("US", "CA"):
+        if block.region in ("US", "CA"):
             sms = not self.rand.chance(i, "sms", 0.1)
             mms = sms and group.kind == "fixed" and self.rand.chance(i, "mms", 0.7)
         else:
@@ -107,8 +108,8 @@ class PlivoProfile(Profile):
 
     def tendlc(self, i: int) -> tuple[str | None, str | None]:
         """(registration status, campaign id): US local numbers only."""
-        group = self.block(i).group
-        if group.region != "US" or group.label != "local":
+        block = self.block(i)
+        if block.region != "US" or block.group.label != "local":
             return None, None
         status = self.rand.pick(
             i, "10dlc", ("COMPLETED", "REGISTERED", "PROCESSING", "UNREGISTERED"), (50, 10, 15, 25)
@@ -138,8 +139,7 @@ class PlivoProfile(Profile):
 
     def cnam_lookup(self, i: int) -> str:
         """Field ``cnam_lookup`` of item ``i``."""
-        group = self.block(i).group
-        enabled = group.region == "US" and self.rand.chance(i, "cnam", 0.3)
+        enabled = self.block(i).region == "US" and self.rand.chance(i, "cnam", 0.3)
         return "enabled" if enabled else "disabled"
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
@@ -166,7 +166,7 @@ class PlivoProfile(Profile):
         e164, block = self.phone(i)
         group = block.group
         number = e164[1:]
-        country = COUNTRY_NAMES.get(group.region, group.region)
+        country = COUNTRY_NAMES.get(block.region, block.region)
         place = block.place if block.place and block.place != country else ""
         region = f"{place}, {country.upper()}" if place else country.upper()
         sub = self.sub_account(i)
@@ -181,7 +181,7 @@ class PlivoProfile(Profile):
             if self.rand.chance(i, "has-app", 0.7)
             else None
         )
-        compliance = group.region not in ("US", "CA")
+        compliance = block.region not in ("US", "CA")
         return {
             "number": number,
             "alias": self.alias(i),
@@ -191,7 +191,7 @@ class PlivoProfile(Profile):
             "application": app,
             "carrier": "Plivo",
             "region": region,
-            "city": place if group.region not in ("US", "CA") and place else None,
+            "city": place if compliance and place else None,
             "country": country,
             "number_type": group.label,
             "active": not self.rand.chance(i, "inactive", 0.02),
