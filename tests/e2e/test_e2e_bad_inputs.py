@@ -339,12 +339,8 @@ def no_request(request: httpx.Request) -> httpx.Response:
 
 def wrapper_case(case: Bad) -> bool:
     """Whether the wrapper can be handed this bad value at all."""
-    if case.value is MISSING or case.param.location == "requestBody":
-        return False  # the wrapper fills in the path and builds the body itself
-    # KNOWN WRAPPER BUG, reported, not hidden: Rounded's use_cursor is read as bool(value),
-    # so use_cursor="maybe" or 2 switches cursor mode on and sends the request instead of
-    # raising InvalidParameterError("use_cursor"). Put these two cases back once fixed.
-    return not (case.param.provider == "rounded" and case.param.name == "use_cursor")
+    # The wrapper fills in the path and builds the body itself.
+    return not (case.value is MISSING or case.param.location == "requestBody")
 
 
 WRAPPER_SWEEP = [c for c in SWEEP if wrapper_case(c)]

@@ -267,7 +267,11 @@ class _Core:
         concurrency = args.pop("concurrency", 1)
         cursor_mode = False
         if self.mode_switch is not None:
-            cursor_mode = bool(args.pop(self.mode_switch, False))
+            switch = args.pop(self.mode_switch, None)
+            problems = [] if switch is None else self.params[self.mode_switch].problems(switch)
+            if problems:
+                raise InvalidParameterError(self.mode_switch, "; ".join(problems))
+            cursor_mode = bool(switch)
         plan = self.plans[cursor_mode]
         if max_items is not None and (not isinstance(max_items, int) or max_items < 0):
             raise InvalidParameterError("max_items", "must be an integer >= 0 or None")
