@@ -5,6 +5,10 @@ other, under the same load: autocannon (installed with npm into .cache/) when No
 present, else a small asyncio HTTP/1.1 load generator. Every run is bounded in time and
 connections. Prints requests/s, p99 latency and peak RSS for each, and the ratios.
 Target: the mock at >= 1.5x Prism's requests/s and <= half its p99.
+
+A second section times the first request that filters or sorts on a field of a large
+dataset (BENCH_MOCK_SIZE items, default 1,000,000), which computes that field for every
+item, in a fresh process per provider: seconds per request and resident memory after it.
 """
 
 from __future__ import annotations
@@ -178,6 +182,102 @@ def warm(port: int) -> None:
         httpx.get(f"http://127.0.0.1:{port}{PATH}", headers={"Authorization": AUTH})
 
 
+SCALE_SIZE = int(os.environ.get("BENCH_MOCK_SIZE", "1000000"))
+# provider -> (label, JSON body for DuoPlus or query pairs) of the requests, in order
+SCALE_CASES: dict[str, list[tuple[str, object]]] = {
+    "plivo": [
+        ("type=local", [("type", "local")]),
+        ("services=voice,sms", [("services", "voice,sms")]),
+        ("renewal_date__gte=2026-11-15", [("renewal_date__gte", "2026-11-15")]),
+        ("number_startswith=44", [("number_startswith", "44")]),
+        ("type=local&offset=20 (cached)", [("type", "local"), ("offset", "20")]),
+    ],
+    "duoplus": [
+        ("sort_by=expired_at", {"sort_by": "expired_at"}),
+        ("region_ids=[US], status=[1]", {"region_ids": ["US"], "status": [1]}),
+    ],
+    "bird": [
+        (
+            "countryCodes=GB&features=sms-outbound",
+            [("countryCodes", "GB"), ("features", "sms-outbound")],
+        ),
+    ],
+}
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def scale_child(provider: str) -> None:
+    """In a fresh process: time each case's first request, print one JSON line each."""
+    import httpx
+    from numberhub._specs import operation
+    from numberhub.mock import create_app
+
+    async def run() -> None:
+        app = create_app(size={provider: SCALE_SIZE}, providers=[provider])
+        app.warm()
+        creds = app.credentials[provider]
+        path = operation(provider).path.format(
+            auth_id=creds.get("auth_id"), organizationId=creds.get("organization_id")
+        )
+        headers = {
+            "plivo": {"Authorization": AUTH},
+            "bird": {"Authorization": f"AccessKey {creds.get('access_key')}"},
+            "duoplus": {"DuoPlus-API-Key": str(creds.get("api_key"))},
+        }[provider]
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as client:
+            print(json.dumps({"case": "start", "rss_mb": rss_mb()}), flush=True)
+            for label, request in SCALE_CASES[provider]:
+                t0 = time.perf_counter()
+                if isinstance(request, dict):
+                    r = await client.post(path, json=request, headers=headers)
+                else:
+                    r = await client.get(path, params=request, headers=headers)  # type: ignore[arg-type]
+                seconds = time.perf_counter() - t0
+                row = {
+                    "case": label,
+                    "seconds": seconds,
+                    "status": r.status_code,
+                    "rss_mb": rss_mb(),
+                }
+                print(json.dumps(row), flush=True)
+
+    asyncio.run(run())
+
+
+def scale_section() -> None:
+    print(f"\nFirst filtered or sorted request over {SCALE_SIZE:,} items (fresh process each)")
+    print(f"{'provider':<9}{'request':<40}{'seconds':>9}{'status':>8}{'RSS MB':>8}")
+    for provider in SCALE_CASES:
+        try:
+            out = subprocess.run(
+                [sys.executable, __file__, "--scale", provider],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=600,
+            ).stdout
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            print(f"{provider:<9}failed: {exc}")
+            continue
+        for line in out.splitlines():
+            row = json.loads(line)
+            if row["case"] == "start":
+                label = "(dataset built, nothing computed yet)"
+                print(f"{provider:<9}{label:<40}{'':>17}{row['rss_mb']:>8.0f}")
+            else:
+                print(
+                    f"{provider:<9}{row['case']:<40}{row['seconds']:>9.2f}{row['status']:>8}"
+                    f"{row['rss_mb']:>8.0f}"
+                )
+
+
 def main() -> int:
     tools = npm_tools()
     if tools is not None:
@@ -241,6 +341,7 @@ def main() -> int:
         status = 0 if ok else 1
     else:
         print("Node is not installed: Prism was not run, no ratio to report")
+    scale_section()
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
     (reports / "bench_mock.json").write_text(
@@ -258,4 +359,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--scale"]:
+        scale_child(sys.argv[2])
+        sys.exit(0)
     sys.exit(main())

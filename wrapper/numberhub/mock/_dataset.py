@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from numberhub._specs import provider_names
+from numberhub.mock._columns import Column, build_column
 from numberhub.mock._credentials import resolve_credentials
 from numberhub.mock.profiles import PROFILES, Profile
 
@@ -56,7 +57,8 @@ class Dataset:
         self.size = size
         self.profile: Profile = profile_cls(seed, size, credentials)
         self._getters = self.profile.columns()
-        self._columns: dict[str, list[Any]] = {}
+        self._sort_keys = self.profile.sort_keys()
+        self._columns: dict[str, Column] = {}
         self._rows: dict[tuple[int, str | None], bytes] = {}
 
     def __len__(self) -> int:
@@ -79,12 +81,13 @@ class Dataset:
             return fast
         return lambda i: _dig(self.profile.make(i), path)
 
-    def column(self, path: str) -> list[Any]:
-        """Field ``path`` of every item (computed once, then cached)."""
+    def column(self, path: str) -> Column:
+        """Field ``path`` of every item, for filters and sorting (made once, then cached)."""
         col = self._columns.get(path)
         if col is None:
-            get = self.getter(path)
-            col = self._columns[path] = [get(i) for i in range(self.size)]
+            col = self._columns[path] = build_column(
+                self.size, self.profile.bulk, self.getter(path), self._sort_keys.get(path)
+            )
         return col
 
     def rows(self, indices: Sequence[int], variant: str | None = None) -> list[bytes]:

@@ -6,6 +6,7 @@ extension names the item field, the operation and its options.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -104,6 +105,14 @@ def filters_of(params: Sequence[tuple[str, str, Mapping[str, Any]]]) -> list[Fil
     ]
 
 
+_CACHE_ITEMS = 8_000_000
+"""How many selected indexes (4 bytes each) the selection cache holds at most."""
+
+
+def _is_true(value: Any) -> bool:
+    return value is True
+
+
 class Selection:
     """Applies filters and sorting to a dataset, caching recent answers.
 
@@ -121,6 +130,7 @@ class Selection:
         self.order_by = (order or {}).get("by")
         self.order_desc = (order or {}).get("direction") == "desc"
         self._cache: dict[tuple[Any, ...], Sequence[int]] = {}
+        self._cached_items = 0
 
     def requirements(self, args: Mapping[str, Any]) -> list[Problem]:
         """Problems of filters sent without the parameters they require."""
@@ -146,7 +156,7 @@ class Selection:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        result: Sequence[int] = range(self.dataset.size)
+        selected: array[int] | None = None  # None: every item, in dataset order
         sort_by: Any = None
         sort_order: Any = None
         for f in self.filters:
@@ -160,17 +170,20 @@ class Selection:
             elif f.op == "flags":
                 for token in f.tokens(value):
                     field = (f.flags or {}).get(token)
-                    col = self.dataset.column(field) if field else None
-                    result = [i for i in result if col is not None and col[i] is True]
+                    if field is None:
+                        selected = array("I")
+                    else:
+                        selected = self.dataset.column(field).matching(_is_true, selected)
             elif f.field is not None:
-                test = f.predicate(value)
-                col = self.dataset.column(f.field)
-                result = [i for i in result if test(col[i])]
+                selected = self.dataset.column(f.field).matching(f.predicate(value), selected)
+        result: Sequence[int] = range(self.dataset.size) if selected is None else selected
         if sort_by is not None or sort_order is not None:
             result = self._sorted(result, sort_by or self.order_by, sort_order)
-        if len(self._cache) >= 256:
+        if self._cached_items + len(result) > _CACHE_ITEMS or len(self._cache) >= 256:
             self._cache.clear()
+            self._cached_items = 0
         self._cache[key] = result
+        self._cached_items += 0 if isinstance(result, range) else len(result)
         return result
 
     def _sorted(self, result: Sequence[int], by: str | None, direction: Any) -> Sequence[int]:
@@ -178,13 +191,9 @@ class Selection:
         if by is None:
             return result
         if by == self.order_by:  # already in this field's order: at most reverse it
-            return result if desc == self.order_desc else list(reversed(result))
-        col = self.dataset.column(by)
-        # Stable: ties keep the dataset's order in both directions.
-        ordered = sorted(result, key=lambda i: (col[i] is None, col[i]))
-        if desc:
-            ordered = sorted(result, key=lambda i: (col[i] is not None, col[i]), reverse=True)
-        return ordered
+            return result if desc == self.order_desc else result[::-1]
+        # Stable: ties keep the dataset's order in both directions; None last.
+        return self.dataset.column(by).order(result, descending=desc)
 
 
 def _present(value: Any) -> bool:

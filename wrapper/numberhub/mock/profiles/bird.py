@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile
+from numberhub.mock._phones import Block, Group
+from numberhub.mock.profiles._base import Chunked, Profile, derive
 
 __all__ = ["BirdProfile"]
 
+_KINDS = ("voice", "sms", "mms")
 # (currency, monthly price in micro-units) by (country, type)
 _PRICES = {
     ("US", "local"): ("USD", 1_500_000),
@@ -22,6 +24,33 @@ _PRICES = {
     ("AU", "mobile"): ("USD", 6_000_000),
     ("FR", "national"): ("EUR", 2_000_000),
 }
+
+
+def _north_american(block: Block) -> bool:
+    return block.region in ("US", "CA")
+
+
+def _sms(block: Block) -> bool:
+    """North American numbers and mobiles take SMS."""
+    return _north_american(block) or block.group.kind == "mobile"
+
+
+def _sms_out(block: Block, no_sms_out: bool) -> bool:
+    return _sms(block) and not no_sms_out
+
+
+def _mms(block: Block, mms: bool) -> bool:
+    """Some North American fixed numbers take MMS, both ways."""
+    return _north_american(block) and block.group.kind == "fixed" and mms
+
+
+def _has_whatsapp(block: Block) -> bool:
+    """Whether the item lists WhatsApp at all: mobiles and North American numbers."""
+    return block.group.kind == "mobile" or _north_american(block)
+
+
+def _whatsapp(block: Block, whatsapp: bool) -> bool:
+    return _has_whatsapp(block) and whatsapp
 
 
 class BirdProfile(Profile):
@@ -41,43 +70,42 @@ class BirdProfile(Profile):
         Group("FR", "fixed", 5, "national"),
     ]
 
-    def capabilities(self, i: int) -> dict[str, dict[str, bool]]:
-        """Field ``capabilities`` of item ``i``."""
-        block = self.block(i)
-        group = block.group
-        north_america = block.region in ("US", "CA")
-        sms = north_america or group.kind == "mobile"
-        mms = north_america and group.kind == "fixed" and self.rand.chance(i, "mms", 0.6)
-        caps = {
-            "voice": {"inbound": True, "outbound": not self.rand.chance(i, "vout", 0.1)},
-            "sms": {"inbound": sms, "outbound": sms and not self.rand.chance(i, "sout", 0.15)},
-            "mms": {"inbound": mms, "outbound": mms},
+    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+        super().__init__(seed, size, credentials)
+        chances, block = self.chances, self.block_at
+        # Capability flags, one field each (an item without WhatsApp has it off).
+        self.flags: dict[str, Chunked] = {
+            "voice.inbound": derive(lambda _block: True, block),
+            "voice.outbound": derive(operator.not_, chances("vout", 0.1)),
+            "sms.inbound": derive(_sms, block),
+            "sms.outbound": derive(_sms_out, block, chances("sout", 0.15)),
+            "mms.inbound": derive(_mms, block, chances("mms", 0.6)),
+            "whatsapp.inbound": derive(_whatsapp, block, chances("whatsapp", 0.5)),
         }
-        if group.kind == "mobile" or north_america:
-            wa = self.rand.chance(i, "whatsapp", 0.5)
-            caps["whatsapp"] = {"inbound": wa, "outbound": wa}
-        return caps
-
-    def testing(self, i: int) -> bool:
+        self.flags["mms.outbound"] = self.flags["mms.inbound"]
+        self.flags["whatsapp.outbound"] = self.flags["whatsapp.inbound"]
+        self.testing = chances("testing", 0.15)
         """Hidden: whether the number is in the testing stock."""
-        return self.rand.chance(i, "testing", 0.15)
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
-
-        def cap(kind: str, way: str) -> Callable[[int], Any]:
-            return lambda i: self.capabilities(i).get(kind, {}).get(way, False)
-
         cols: dict[str, Callable[[int], Any]] = {
-            "numberString": lambda i: self.phone(i)[0],
-            "countryCode": lambda i: self.block(i).region,
-            "type": lambda i: self.block(i).group.label,
+            "numberString": self.e164_at,
+            "countryCode": derive(lambda block: block.region, self.block_at),
+            "type": derive(lambda block: block.group.label, self.block_at),
             "testing": self.testing,
         }
-        for kind in ("voice", "sms", "mms", "whatsapp"):
-            for way in ("inbound", "outbound"):
-                cols[f"capabilities.{kind}.{way}"] = cap(kind, way)
+        for name, flag in self.flags.items():
+            cols[f"capabilities.{name}"] = flag
         return cols
+
+    def capabilities(self, i: int) -> dict[str, dict[str, bool]]:
+        """Field ``capabilities`` of item ``i``."""
+        kinds = ("voice", "sms", "mms", "whatsapp") if _has_whatsapp(self.block(i)) else _KINDS
+        return {
+            kind: {way: self.flags[f"{kind}.{way}"](i) for way in ("inbound", "outbound")}
+            for kind in kinds
+        }
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """See ``Profile.make``."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock.profiles._base import Profile, TimeLine, derive
 
 __all__ = ["ButterProfile"]
 
@@ -38,10 +38,8 @@ class ButterProfile(Profile):
         self.times = TimeLine(
             self.rand, size, dt.datetime(2023, 6, 1, tzinfo=dt.UTC), self.now, descending=True
         )
-
-    def status(self, i: int) -> str:
+        self.status = derive(("free", "assigned").__getitem__, self.chances("assigned", 0.6))
         """Field ``status`` of item ``i``."""
-        return "assigned" if self.rand.chance(i, "assigned", 0.6) else "free"
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock.profiles._base import Chunked, Profile, TimeLine, derive
 from numberhub.mock.profiles._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
 
 __all__ = ["DuoPlusProfile"]
@@ -32,6 +33,10 @@ _REMARKS = ("tiktok-01", "shop", "support", "ads test", "whatsapp biz", "warm-up
 
 def _stamp(t: dt.datetime) -> str:
     return t.astimezone(_CST).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _stamp_epoch(seconds: int) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds + 8 * 3600))
 
 
 class DuoPlusProfile(Profile):
@@ -64,6 +69,27 @@ class DuoPlusProfile(Profile):
         while a % 31 == 0:
             a += 2
         self._id_a, self._id_b = a, self.rand.below(0, "id-b", _ID_SPACE)
+        start, now = int(self.times.start.timestamp()), int(self.now.timestamp())
+
+        def expiry(created: int, term_bits: int, renews: bool) -> int:
+            """A 1..12-month term from creation, auto-renewed past "now" when set to."""
+            term = 30 * 86400 * (1 + term_bits % 12)
+            expiry = start + created + term
+            if expiry <= now and renews:
+                expiry += term * ((now - expiry) // term + 1)
+            return expiry
+
+        renews = self.chances("renew", 0.55)
+        self.renewal_status = derive(int, renews)
+        self.expiry_seconds = derive(
+            expiry, Chunked(self.times.offset, self.times.offsets), self.draws("term"), renews
+        )
+        """When item ``i`` expires, in seconds since the Unix epoch."""
+        self.expired_at = derive(_stamp_epoch, self.expiry_seconds)
+        # 1 Active, 2 Expired (expired when expiry <= now); 1 Non-VOIP, 2 VOIP.
+        self.status = derive((1).__add__, derive(now.__ge__, self.expiry_seconds))
+        self.type_id = derive((1).__add__, self.chances("voip", 0.35))
+        self.region_id = derive(lambda block: block.region, self.block_at)
 
     def cloud_id(self, i: int) -> str:
         """Field ``cloud_id`` of item ``i``."""
@@ -80,33 +106,11 @@ class DuoPlusProfile(Profile):
         generating = i < max(1, self.size // 25) and self.rand.chance(i, "generating", 0.5)
         return "" if generating else self.phone(i)[0]
 
-    def type_id(self, i: int) -> int:
-        """Field ``type_id`` of item ``i``."""
-        return 2 if self.rand.chance(i, "voip", 0.35) else 1
-
-    def status(self, i: int) -> int:
-        """Field ``status`` of item ``i``."""
-        return 2 if self.expiry(i) <= self.now else 1
-
-    def renewal_status(self, i: int) -> int:
-        """Field ``renewal_status`` of item ``i``."""
-        return 1 if self.rand.chance(i, "renew", 0.55) else 0
-
     def remark(self, i: int) -> str:
         """Field ``remark`` of item ``i``."""
         return (
             self.rand.pick(i, "remark", _REMARKS) if self.rand.chance(i, "has-remark", 0.4) else ""
         )
-
-    def expiry(self, i: int) -> dt.datetime:
-        """Field ``expiry`` of item ``i``."""
-        created = self.times.at(i)
-        months = 1 + self.rand.below(i, "term", 12)
-        term = dt.timedelta(days=30 * months)
-        expiry = created + term
-        if self.renewal_status(i) == 1 and expiry <= self.now:  # auto-renewed past "now"
-            expiry += term * ((self.now - expiry) // term + 1)
-        return expiry
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
@@ -114,11 +118,18 @@ class DuoPlusProfile(Profile):
             "phone_number": self.phone_number,
             "status": self.status,
             "type_id": self.type_id,
-            "region_id": lambda i: self.block(i).region,
+            "region_id": self.region_id,
             "renewal_status": self.renewal_status,
             "remark": self.remark,
             "created_at": lambda i: _stamp(self.times.at(i)),
-            "expired_at": lambda i: _stamp(self.expiry(i)),
+            "expired_at": self.expired_at,
+        }
+
+    def sort_keys(self) -> Mapping[str, Callable[[int], Any]]:
+        """See ``Profile.sort_keys``: instants as seconds."""
+        return {
+            "created_at": self.times.offset,
+            "expired_at": self.expiry_seconds,
         }
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
@@ -142,6 +153,6 @@ class DuoPlusProfile(Profile):
             "status_name": _STATUS_NAMES[lang][status],
             "renewal_status": self.renewal_status(i),
             "remark": self.remark(i),
-            "expired_at": _stamp(self.expiry(i)),
+            "expired_at": self.expired_at(i),
             "created_at": _stamp(self.times.at(i)),
         }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock._phones import Block, Group
+from numberhub.mock.profiles._base import Chunked, Profile, TimeLine, chance_of, derive, pick_of
 from numberhub.mock.profiles._places import COUNTRY_NAMES
 
 __all__ = ["PlivoProfile"]
@@ -23,6 +24,7 @@ _ALIASES = (
     "Campaign A",
     "Campaign B",
 )
+_NANPA = ("US", "CA")
 _CAMPAIGNS = ("CMPA2K9QX", "2FA_campaign", "Product_Marketing")
 # (monthly rent, voice rate) by number type
 _RATES = {
@@ -32,6 +34,57 @@ _RATES = {
     "mobile": ("4.00000", "0.01200"),
     "national": ("2.00000", "0.00650"),
 }
+
+
+_TENDLC = ("COMPLETED", "REGISTERED", "PROCESSING", "UNREGISTERED")
+_TFV = ("verified", "pending_verification", "unverified")
+
+
+def _label(block: Block) -> str:
+    return block.group.label
+
+
+def _alias(alias_bits: int, name_bits: int) -> str | None:
+    if chance_of(alias_bits, 0.3):
+        return None
+    if chance_of(alias_bits, 0.55):
+        return ""
+    return pick_of(name_bits, _ALIASES)
+
+
+def _sms(block: Block, one_in_ten: bool, eight_in_ten: bool) -> bool:
+    """Most North American numbers, some mobiles."""
+    if block.region in _NANPA:
+        return not one_in_ten
+    return block.group.kind == "mobile" and eight_in_ten
+
+
+def _mms(block: Block, sms: bool, seven_in_ten: bool) -> bool:
+    """North American fixed numbers with SMS."""
+    return block.region in _NANPA and block.group.kind == "fixed" and sms and seven_in_ten
+
+
+def _tendlc_status(block: Block, bits: int) -> str | None:
+    """10DLC registration: US local numbers only."""
+    if block.region != "US" or block.group.label != "local":
+        return None
+    return pick_of(bits, _TENDLC, (50, 10, 15, 25))
+
+
+def _campaign(block: Block, status_bits: int, bits: int) -> str | None:
+    status = _tendlc_status(block, status_bits)
+    return pick_of(bits, _CAMPAIGNS) if status in _TENDLC[:3] else None
+
+
+def _tfv(block: Block, bits: int) -> str | None:
+    """Toll-free SMS verification: toll-free numbers only."""
+    if block.group.kind != "tollfree":
+        return None
+    return pick_of(bits, _TFV, (55, 20, 25))
+
+
+def _cnam(block: Block, three_in_ten: bool) -> str:
+    return "enabled" if block.region == "US" and three_in_ten else "disabled"
 
 
 class PlivoProfile(Profile):
@@ -64,83 +117,37 @@ class PlivoProfile(Profile):
             ("SA" + self.rand.hex(k, "subaccount", 18).upper(), name)
             for k, name in enumerate(("Support team", "EU operations", "Reseller 7"))
         ]
+        self._renewal_dates: dict[int, str] = {}
+        for day in range(1, 29):
+            month = self.now.replace(day=day).date()
+            if month <= self.now.date():
+                month = (month.replace(day=1) + dt.timedelta(days=32)).replace(day=day)
+            self._renewal_dates[day] = month.isoformat()
 
-    # -- single fields (also the filter columns) ----------------------------------------
-    def number(self, i: int) -> str:
-        """Field ``number`` of item ``i``."""
-        return self.phone(i)[0][1:]
+        # Single fields (also the filter columns), each a pure function of its inputs.
+        block, draws, chances = self.block_at, self.draws, self.chances
+        self.number = derive(lambda e164: e164[1:], self.e164_at)
+        self.number_type = derive(_label, block)
+        self.added_on = derive(dt.date.isoformat, Chunked(self.times.date, self.times.dates))
+        self.alias = derive(_alias, draws("alias"), draws("alias-name"))
+        self.sub_account = derive(self._sub_account, chances("sub", 0.25), draws("sub-which"))
+        self.voice_enabled = derive(operator.not_, chances("voice", 0.03))
+        self.sms_enabled = derive(_sms, block, chances("sms", 0.1), chances("sms", 0.8))
+        self.mms_enabled = derive(_mms, block, self.sms_enabled, chances("mms", 0.7))
+        self.tendlc_registration_status = derive(_tendlc_status, block, draws("10dlc"))
+        self.tendlc_campaign_id = derive(_campaign, block, draws("10dlc"), draws("campaign"))
+        self.toll_free_sms_verification = derive(_tfv, block, draws("tfv"))
+        self.renewal_date = derive(self._renewal, Chunked(self.times.date, self.times.dates))
+        self.cnam_lookup = derive(_cnam, block, chances("cnam", 0.3))
 
-    def number_type(self, i: int) -> str:
-        """Field ``number_type`` of item ``i``."""
-        return self.block(i).group.label
-
-    def added_on(self, i: int) -> str:
-        """Field ``added_on`` of item ``i``."""
-        return self.times.at(i).date().isoformat()
-
-    def alias(self, i: int) -> str | None:
-        """Field ``alias`` of item ``i``."""
-        r = self.rand.uniform(i, "alias")
-        if r < 0.3:
-            return None
-        if r < 0.55:
-            return ""
-        return self.rand.pick(i, "alias-name", _ALIASES)
-
-    def sub_account(self, i: int) -> str | None:
-        """Field ``sub_account`` of item ``i``."""
-        if self.rand.chance(i, "sub", 0.25):
-            return self.rand.pick(i, "sub-which", self.subaccounts)[0]
+    def _sub_account(self, one_in_four: bool, which_bits: int) -> str | None:
+        if one_in_four:
+            return pick_of(which_bits, self.subaccounts)[0]
         return None
 
-    def services(self, i: int) -> tuple[bool, bool, bool]:
-        """(voice, sms, mms) enabled."""
-        block = self.block(i)
-        group = block.group
-        voice = not self.rand.chance(i, "voice", 0.03)
-        if block.region in ("US", "CA"):
-            sms = not self.rand.chance(i, "sms", 0.1)
-            mms = sms and group.kind == "fixed" and self.rand.chance(i, "mms", 0.7)
-        else:
-            sms = group.kind == "mobile" and self.rand.chance(i, "sms", 0.8)
-            mms = False
-        return voice, sms, mms
-
-    def tendlc(self, i: int) -> tuple[str | None, str | None]:
-        """(registration status, campaign id): US local numbers only."""
-        block = self.block(i)
-        if block.region != "US" or block.group.label != "local":
-            return None, None
-        status = self.rand.pick(
-            i, "10dlc", ("COMPLETED", "REGISTERED", "PROCESSING", "UNREGISTERED"), (50, 10, 15, 25)
-        )
-        campaign = (
-            self.rand.pick(i, "campaign", _CAMPAIGNS)
-            if status in ("COMPLETED", "REGISTERED", "PROCESSING")
-            else None
-        )
-        return status, campaign
-
-    def toll_free_sms_verification(self, i: int) -> str | None:
-        """Field ``toll_free_sms_verification`` of item ``i``."""
-        if self.block(i).group.kind != "tollfree":
-            return None
-        return self.rand.pick(
-            i, "tfv", ("verified", "pending_verification", "unverified"), (55, 20, 25)
-        )
-
-    def renewal_date(self, i: int) -> str:
-        """Field ``renewal_date`` of item ``i``."""
-        day = min(self.times.at(i).day, 28)
-        month = self.now.replace(day=day).date()
-        if month <= self.now.date():
-            month = (month.replace(day=1) + dt.timedelta(days=32)).replace(day=day)
-        return month.isoformat()
-
-    def cnam_lookup(self, i: int) -> str:
-        """Field ``cnam_lookup`` of item ``i``."""
-        enabled = self.block(i).region == "US" and self.rand.chance(i, "cnam", 0.3)
-        return "enabled" if enabled else "disabled"
+    def _renewal(self, added: dt.date) -> str:
+        """The next monthly anniversary of ``added_on``."""
+        return self._renewal_dates[min(added.day, 28)]
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
@@ -150,11 +157,11 @@ class PlivoProfile(Profile):
             "added_on": self.added_on,
             "alias": self.alias,
             "sub_account": self.sub_account,
-            "voice_enabled": lambda i: self.services(i)[0],
-            "sms_enabled": lambda i: self.services(i)[1],
-            "mms_enabled": lambda i: self.services(i)[2],
-            "tendlc_registration_status": lambda i: self.tendlc(i)[0],
-            "tendlc_campaign_id": lambda i: self.tendlc(i)[1],
+            "voice_enabled": self.voice_enabled,
+            "sms_enabled": self.sms_enabled,
+            "mms_enabled": self.mms_enabled,
+            "tendlc_registration_status": self.tendlc_registration_status,
+            "tendlc_campaign_id": self.tendlc_campaign_id,
             "toll_free_sms_verification": self.toll_free_sms_verification,
             "renewal_date": self.renewal_date,
             "cnam_lookup": self.cnam_lookup,
@@ -171,9 +178,9 @@ class PlivoProfile(Profile):
         region = f"{place}, {country.upper()}" if place else country.upper()
         sub = self.sub_account(i)
         sub_name = next((n for s, n in self.subaccounts if s == sub), None)
-        voice, sms, mms = self.services(i)
+        voice, sms, mms = self.voice_enabled(i), self.sms_enabled(i), self.mms_enabled(i)
         rent, voice_rate = _RATES.get(group.label, ("1.00000", "0.01000"))
-        tendlc_status, campaign = self.tendlc(i)
+        tendlc_status, campaign = self.tendlc_registration_status(i), self.tendlc_campaign_id(i)
         tfv = self.toll_free_sms_verification(i)
         app = (
             f"/v1/Account/{self.account}/Application/"

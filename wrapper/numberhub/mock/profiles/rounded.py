@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock.profiles._base import Profile, TimeLine, derive
 
 __all__ = ["RoundedProfile"]
 
@@ -49,10 +49,8 @@ class RoundedProfile(Profile):
         self.times = TimeLine(
             self.rand, size, dt.datetime(2024, 1, 15, tzinfo=dt.UTC), self.now, descending=False
         )
-
-    def kind(self, i: int) -> str:
-        """Field ``kind`` of item ``i``."""
-        return "sip" if self.rand.chance(i, "sip", 0.15) else "pstn"
+        self.kind = derive(("pstn", "sip").__getitem__, self.chances("sip", 0.15))
+        """Field ``type`` of item ``i``."""
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
