@@ -3,17 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from cli_helpers import SIZE, all_env_vars
+from cli_helpers import SIZE
 from click.testing import CliRunner
 from numberhub.mock import MockServer
-
-
-@pytest.fixture(autouse=True)
-def _no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Credentials come from the tests, never from the machine's environment."""
-    for name in all_env_vars():
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("NUMBERHUB_DEBUG", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -12,16 +12,6 @@ from numberhub.mock import MockServer
 PROVIDERS = ("bird", "butter", "duoplus", "plivo", "rounded")
 SEED = 11
 SIZE = 250
-PROVIDER_ENV = (
-    "PLIVO_AUTH_ID",
-    "PLIVO_AUTH_TOKEN",
-    "BIRD_ACCESS_KEY",
-    "BIRD_ORGANIZATION_ID",
-    "BUTTER_API_KEY",
-    "BUTTER_ORGANIZATION_ID",
-    "ROUNDED_API_KEY",
-    "DUOPLUS_API_KEY",
-)
 
 # The field of a provider's item that identifies it (Plivo's numbers have no other id).
 ID_FIELD = {

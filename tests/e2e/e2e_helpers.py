@@ -12,16 +12,6 @@ from typing import Any
 import httpx
 
 PROVIDERS = ("bird", "butter", "duoplus", "plivo", "rounded")
-PROVIDER_ENV = (
-    "PLIVO_AUTH_ID",
-    "PLIVO_AUTH_TOKEN",
-    "BIRD_ACCESS_KEY",
-    "BIRD_ORGANIZATION_ID",
-    "BUTTER_API_KEY",
-    "BUTTER_ORGANIZATION_ID",
-    "ROUNDED_API_KEY",
-    "DUOPLUS_API_KEY",
-)
 ID_FIELD = {
     "bird": "id",
     "butter": "phone_number_id",
