@@ -17,6 +17,14 @@ error bodies (each provider's documented error responses) and the rate limit
 (``x-numberhub-rate-limit``). The dataset is seeded: the same seed and size always serve
 the same items, and ``dataset()`` returns them as the ground truth for tests.
 
+Any other spec is served too: point the mock at a folder of specs (``create_app(specs_dir=
+...)``, or ``$NUMBERHUB_SPECS_DIR`` for every consumer, the CLI included) and a spec
+without a hand-written data profile gets one made from its schema and extensions
+(``profiles.schema``): valid numbers, consistent countries, filterable and sortable fields,
+order and cursor fields that follow the paging. Its credentials come from its security
+schemes (``_credentials.spec_credentials``), e.g. ``bearer_auth`` for a scheme named
+``bearerAuth``.
+
 Use:
     * ``create_app(...)``: the ASGI app, e.g. for ``httpx.ASGITransport(app=...)``.
     * ``MockServer(...)``: the app on a free loopback port in a background thread, as a
@@ -55,6 +63,7 @@ would.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 
 from numberhub._specs import provider_names
@@ -79,15 +88,18 @@ __all__ = [
 def credentials(
     providers: Iterable[str] | None = None,
     overrides: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    specs_dir: str | os.PathLike[str] | None = None,
 ) -> Credentials:
     """The credentials the mock accepts: overrides, else environment variables, else defaults.
 
     Args:
         providers: Which providers (default: all).
         overrides: Per-provider values that win over everything else.
+        specs_dir: The mock's specs folder, when not the default.
 
     Returns:
         ``{provider: {keyword argument: value}}``.
     """
-    names = tuple(providers) if providers is not None else provider_names()
-    return resolve_credentials(names, overrides)
+    names = tuple(providers) if providers is not None else provider_names(specs_dir)
+    return resolve_credentials(names, overrides, specs_dir=specs_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -15,7 +16,6 @@ from numberhub.mock._credentials import Credentials, resolve_credentials
 from numberhub.mock._dataset import Dataset, size_for
 from numberhub.mock._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from numberhub.mock._service import Reply, Request, Service
-from numberhub.mock.profiles import PROFILES
 
 __all__ = ["MockApp", "create_app"]
 
@@ -208,6 +208,7 @@ def create_app(
     faults: Iterable[str] | None = None,
     slow_ms: int = 30_000,
     check_responses: bool = False,
+    specs_dir: str | os.PathLike[str] | None = None,
 ) -> MockApp:
     """Build the mock of every provider (or some) as one ASGI application.
 
@@ -215,7 +216,7 @@ def create_app(
         seed: Makes the datasets, ids, latency jitter and random faults reproducible.
         size: Items per provider: an int for all, a ``{provider: n}`` mapping, or None for
             ``DEFAULT_SIZE`` (250).
-        providers: The providers to serve (default: every spec in ``specs/``).
+        providers: The providers to serve (default: every spec in the specs folder).
         latency_ms: Added to every response.
         jitter_ms: Up to this much more per response, drawn from the seed.
         fault_rate: Share of requests (0..1) that get a random fault from ``faults``.
@@ -227,22 +228,27 @@ def create_app(
         slow_ms: How long a ``slow`` fault waits before answering.
         check_responses: Validate every body against the spec before sending it (raises
             on a mismatch; for tests).
+        specs_dir: The folder of ``<provider>.yaml`` specs to serve (default
+            ``$NUMBERHUB_SPECS_DIR``, else the shipped specs). A spec without a
+            hand-written data profile gets one made from its schema.
 
     Returns:
         The ASGI app; ``app.credentials`` holds the credentials it accepts.
     """
-    names = tuple(providers) if providers is not None else provider_names()
-    unknown = [p for p in names if p not in PROFILES]
+    known = provider_names(specs_dir)
+    names = tuple(providers) if providers is not None else known
+    unknown = [p for p in names if p not in known]
     if unknown:
-        raise LookupError(f"unknown providers {unknown}; known: {', '.join(sorted(PROFILES))}")
-    creds = resolve_credentials(names, credentials)
+        raise LookupError(f"unknown providers {unknown}; known: {', '.join(known)}")
+    creds = resolve_credentials(names, credentials, specs_dir=specs_dir)
     services = {
         name: Service(
             name,
-            Dataset(name, seed, size_for(name, size), creds[name]),
+            Dataset(name, seed, size_for(name, size), creds[name], specs_dir),
             creds[name],
             rate_limit=rate_limit,
             check_responses=check_responses,
+            specs_dir=specs_dir,
         )
         for name in names
     }

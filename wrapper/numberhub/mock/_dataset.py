@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -10,7 +11,7 @@ import orjson
 from numberhub._specs import provider_names
 from numberhub.mock._columns import Column, build_column
 from numberhub.mock._credentials import resolve_credentials
-from numberhub.mock.profiles import PROFILES, Profile
+from numberhub.mock.profiles import Profile, profile_for
 
 __all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "size_for"]
 
@@ -46,12 +47,21 @@ class Dataset:
         seed: The seed; the same seed and size give the same items.
         size: How many items.
         credentials: The provider's credentials (some items embed the account id).
+        specs_dir: Where the provider's spec is (default ``numberhub._specs.specs_dir()``).
+
+    Raises:
+        LookupError: There is no spec for ``provider``.
     """
 
-    def __init__(self, provider: str, seed: int, size: int, credentials: Mapping[str, str]) -> None:
-        profile_cls = PROFILES.get(provider)
-        if profile_cls is None:
-            raise LookupError(f"the mock has no data profile for provider {provider!r}")
+    def __init__(
+        self,
+        provider: str,
+        seed: int,
+        size: int,
+        credentials: Mapping[str, str],
+        specs_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        profile_cls = profile_for(provider, specs_dir)
         self.provider = provider
         self.seed = seed
         self.size = size
@@ -112,6 +122,7 @@ def dataset(
     size: int | None = None,
     credentials: Mapping[str, str] | None = None,
     variant: str | None = None,
+    specs_dir: str | os.PathLike[str] | None = None,
 ) -> list[dict[str, Any]]:
     """The items the mock serves for ``provider``, in server order: the ground truth.
 
@@ -121,11 +132,16 @@ def dataset(
         size: The mock's dataset size for this provider (default ``DEFAULT_SIZE``).
         credentials: The provider's credentials when not the defaults (or env vars).
         variant: The ``variant_header`` value (DuoPlus's ``Lang``); None for the default.
+        specs_dir: The mock's specs folder, when not the default.
 
     Returns:
         The items exactly as the mock serves them, unfiltered, in the provider's order.
     """
-    if provider not in provider_names():
-        raise LookupError(f"unknown provider {provider!r}; known: {', '.join(provider_names())}")
-    creds = resolve_credentials((provider,), {provider: dict(credentials)} if credentials else None)
-    return Dataset(provider, seed, size_for(provider, size), creds[provider]).items(variant)
+    known = provider_names(specs_dir)
+    if provider not in known:
+        raise LookupError(f"unknown provider {provider!r}; known: {', '.join(known)}")
+    creds = resolve_credentials(
+        (provider,), {provider: dict(credentials)} if credentials else None, specs_dir=specs_dir
+    )
+    ds = Dataset(provider, seed, size_for(provider, size), creds[provider], specs_dir)
+    return ds.items(variant)

@@ -28,7 +28,7 @@ class MockServer:
         port: Port to bind; 0 picks a free one.
         **options: ``create_app``'s keyword arguments (seed, size, providers, latency_ms,
             jitter_ms, fault_rate, rate_limit, credentials, faults, slow_ms,
-            check_responses).
+            check_responses, specs_dir).
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, **options: Any) -> None:

@@ -7,6 +7,7 @@ import binascii
 import hashlib
 import json
 import math
+import os
 import re
 import time
 import uuid
@@ -101,6 +102,7 @@ class Service:
         credentials: The credentials it accepts.
         rate_limit: Whether to enforce the spec's ``x-numberhub-rate-limit``.
         check_responses: Validate every body against the spec before sending it (tests).
+        specs_dir: Where the spec is (default ``numberhub._specs.specs_dir()``).
     """
 
     def __init__(
@@ -111,10 +113,11 @@ class Service:
         *,
         rate_limit: bool = False,
         check_responses: bool = False,
+        specs_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         self.provider = provider
-        self.doc = load_spec(provider)
-        self.op = operation(provider)
+        self.doc = load_spec(provider, specs_dir)
+        self.op = operation(provider, specs_dir)
         spec = self.op.spec
         self.template = self.op.path
         self.method = self.op.method.upper()
