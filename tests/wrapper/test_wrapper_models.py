@@ -127,7 +127,7 @@ def test_bird_price_exponent_can_be_positive() -> None:
     )
     assert number.monthly_price == Money(Decimal(120), "USD")
     assert number.capabilities == Capabilities()
-    assert number.type == "unknown"
+    assert number.type == "local"  # Bird gave no type: the numbering plan says NANP geographic
 
 
 def test_butter_numbers() -> None:
@@ -166,7 +166,8 @@ def test_butter_numbers() -> None:
     assert free.capabilities.voice == Capability(True, True, False)
     assert free.capabilities.sms == Capability()
     assert free.created_at == datetime.datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
-    assert free.type == "unknown"
+    assert free.type == "fixed"  # Butter gives no type: a London landline
+    assert assigned.type == "unknown"  # a 555 number is no real number
 
 
 def test_rounded_numbers() -> None:
@@ -195,7 +196,7 @@ def test_rounded_numbers() -> None:
     )
     assert pstn.e164 == "+14155550123"
     assert pstn.country == "US"
-    assert pstn.type == "unknown"
+    assert pstn.type == "local"  # PSTN says no more; the plan does
     assert pstn.status is None
     assert pstn.created_at == datetime.datetime(2025, 2, 1, 9, tzinfo=UTC)
     assert isinstance(pstn.raw, PstnPhoneNumber)
@@ -252,7 +253,7 @@ def test_duoplus_numbers() -> None:
     assert generating.created_at == datetime.datetime(2025, 12, 8, 3, 5, 15, tzinfo=UTC)
     assert isinstance(generating.raw, CloudNumber)
     assert older.e164 == "+14155550123"
-    assert older.type == "unknown"
+    assert older.type == "local"  # Non-VOIP says no more; the plan does
     assert older.status == "expired"
     assert older.created_at is None
     assert national.e164 == "+442071838750"  # read in its region

@@ -29,6 +29,16 @@ __all__ = [
 NumberType = Literal["local", "mobile", "national", "toll_free", "fixed", "voip", "unknown"]
 Ownership = Literal["owned", "available"]
 
+# What the numbering plan says, in the providers' words: NANP geographic numbers, which
+# phonenumbers cannot split into fixed and mobile, are what the providers call "local".
+_PLAN_TYPES: dict[int, NumberType] = {
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE: "fixed",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "local",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "toll_free",
+    phonenumbers.PhoneNumberType.VOIP: "voip",
+}
+
 
 @attrs.frozen
 class Capability:
@@ -143,8 +153,16 @@ class PhoneNumber:
 
     @functools.cached_property
     def type(self) -> NumberType:
-        """local, mobile, national, toll_free, fixed, voip, or unknown."""
-        return self._normalizer.number_type(self._item)
+        """local, mobile, national, toll_free, fixed, voip, or unknown.
+
+        The provider's own type when it gives one; otherwise what the numbering plan
+        says of the number (phonenumbers), e.g. a DuoPlus non-VOIP or a Butter number.
+        """
+        given = self._normalizer.number_type(self._item)
+        parsed = self._parsed
+        if given != "unknown" or parsed is None:
+            return given
+        return _PLAN_TYPES.get(phonenumbers.number_type(parsed), "unknown")
 
     @functools.cached_property
     def capabilities(self) -> Capabilities:
