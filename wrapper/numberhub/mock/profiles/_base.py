@@ -32,11 +32,16 @@ from typing import Any, ClassVar, TypeVar
 
 from numberhub.mock._phones import SUFFIX, Block, Group, NumberSpace
 
-__all__ = ["Chunked", "Profile", "Rand", "TimeLine", "chance_of", "derive", "pick_of"]
+__all__ = ["Chunked", "Profile", "Rand", "TimeLine", "chance_of", "derive", "iso_utc", "pick_of"]
 
 T = TypeVar("T")
 _MASK = (1 << 64) - 1
 _TWO64 = 18446744073709551616.0
+
+
+def iso_utc(t: dt.datetime) -> str:
+    """A UTC time as ISO 8601 with a "Z", to the second, as the providers send it."""
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def chance_of(bits: int, p: float) -> bool:

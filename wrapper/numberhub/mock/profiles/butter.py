@@ -7,13 +7,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine, derive
+from numberhub.mock.profiles._base import Profile, TimeLine, derive, iso_utc
 
 __all__ = ["ButterProfile"]
-
-
-def _iso(t: dt.datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class ButterProfile(Profile):
@@ -43,7 +39,7 @@ class ButterProfile(Profile):
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
-        return {"status": self.status, "created_at": lambda i: _iso(self.times.at(i))}
+        return {"status": self.status, "created_at": lambda i: iso_utc(self.times.at(i))}
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """See ``Profile.make``."""
@@ -64,6 +60,6 @@ class ButterProfile(Profile):
             if status == "assigned"
             else None,
             "integration_id": "intg_" + self.rand.hex(i, "intg", 8) if not sip else None,
-            "created_at": _iso(created),
-            "updated_at": _iso(updated),
+            "created_at": iso_utc(created),
+            "updated_at": iso_utc(updated),
         }

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine, derive
+from numberhub.mock.profiles._base import Profile, TimeLine, derive, iso_utc
 
 __all__ = ["RoundedProfile"]
 
@@ -22,10 +22,6 @@ _NAMES = (
     "Main office",
 )
 _TRUNKS = ("pbx.example.com", "sip.acme-voice.net", "trunk.callcenter.io")
-
-
-def _iso(t: dt.datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class RoundedProfile(Profile):
@@ -54,12 +50,12 @@ class RoundedProfile(Profile):
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.columns``."""
-        return {"created_at": lambda i: _iso(self.times.at(i)), "type": self.kind}
+        return {"created_at": lambda i: iso_utc(self.times.at(i)), "type": self.kind}
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """See ``Profile.make``."""
         name = self.rand.pick(i, "name", _NAMES)
-        created = _iso(self.times.at(i))
+        created = iso_utc(self.times.at(i))
         if self.kind(i) == "sip":
             user = f"{name.lower().replace(' ', '-')}-{self.rand.hex(i, 'user', 4)}"
             uri = f"sip:{user}@{self.rand.pick(i, 'trunk', _TRUNKS)}"

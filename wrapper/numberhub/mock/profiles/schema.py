@@ -37,7 +37,7 @@ from numberhub._specs import Operation
 from numberhub.mock._generate import from_pattern, known_values
 from numberhub.mock._phones import Group
 from numberhub.mock._schemas import Validator, resolve
-from numberhub.mock.profiles._base import Profile, TimeLine
+from numberhub.mock.profiles._base import Profile, TimeLine, iso_utc
 from numberhub.mock.profiles._places import COUNTRY_NAMES
 
 __all__ = ["SchemaProfile", "schema_profile"]
@@ -104,10 +104,6 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
     if isinstance(t, list):
         return [str(x) for x in t]
     return [str(t)] if isinstance(t, str) else []
-
-
-def _iso(t: dt.datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- what the operation says about the item's fields --------------------------------------
@@ -389,7 +385,7 @@ class SchemaProfile(Profile):
         descending = self.hints.ordered[path]
         times = self._timeline(path, descending)
         if schema.get("format") == "date-time":
-            yield lambda i, key: _iso(times.at(i))
+            yield lambda i, key: iso_utc(times.at(i))
         elif schema.get("format") == "date":
             yield lambda i, key: times.date(i).isoformat()
         elif kind in ("integer", "number"):
@@ -474,7 +470,7 @@ class SchemaProfile(Profile):
             yield lambda i, key: rand.uuid(key, path)
         elif fmt == "date-time":
             span = int((self.now - _TIME_START).total_seconds())
-            yield lambda i, key: _iso(
+            yield lambda i, key: iso_utc(
                 _TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
             )
         elif fmt == "date":
