@@ -32,6 +32,7 @@ TARGET_CPU_RATIO = 2.0
 TARGET_BOUND_RATIO = 1.15
 TARGET_SPEEDUP = 5.0
 TARGET_MEMORY_MB = 100.0
+JSON = {"content-type": "application/json"}
 
 
 def _plivo_items(count: int, *, from_mock: bool = True) -> list[dict[str, Any]]:
@@ -139,7 +140,7 @@ def bench_cpu(quick: bool) -> bool:
     core = client._core  # the answer path, without any transport around it
     listing = core.prepare({})
     request = httpx.Request("GET", core.url)
-    responses = [httpx.Response(200, content=b, request=request) for b in bodies]
+    responses = [httpx.Response(200, content=b, headers=JSON, request=request) for b in bodies]
     paging = listing.paginator.first()
 
     def plain_json() -> None:
@@ -175,7 +176,7 @@ def bench_cpu(quick: bool) -> bool:
     # the whole client path: request building, MockTransport, retry loop, paging
     def serve(req: httpx.Request) -> httpx.Response:
         offset = int(req.url.params.get("offset", 0))
-        return httpx.Response(200, content=bodies[offset // 20])
+        return httpx.Response(200, content=bodies[offset // 20], headers=JSON)
 
     http = httpx.Client(transport=httpx.MockTransport(serve))
     listed = numberhub.Plivo(

@@ -12,7 +12,8 @@ from wrapper_fakes import FAKES, PROVIDERS, FakeClock, FakeDuoPlus, FakePlivo
 
 
 def _raw(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(status, content=json.dumps(body).encode(), headers=headers or {})
+    headers = {"content-type": "application/json", **(headers or {})}
+    return httpx.Response(status, content=json.dumps(body).encode(), headers=headers)
 
 
 @pytest.mark.parametrize(
@@ -133,43 +134,56 @@ def _with(body: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 _DELETE = object()
 
 
+# A page whose structure breaks (no item list, unusable paging fields, an item that is
+# not an object or has no id) stops the listing in every mode: paging cannot go on safely.
 @pytest.mark.parametrize(
     ("provider", "body"),
     [
         ("plivo", _with(_PLIVO_OK, "meta", _DELETE)),
-        ("plivo", _with(_PLIVO_OK, "objects.0.number", 14155550100)),
         ("plivo", _with(_PLIVO_OK, "objects.0.number", _DELETE)),
-        ("plivo", _with(_PLIVO_OK, "objects.0.voice_enabled", "yes")),
         ("plivo", _with(_PLIVO_OK, "meta.total_count", "1")),
+        ("plivo", _with(_PLIVO_OK, "meta.next", 5)),
         ("plivo", _with(_PLIVO_OK, "objects", {"number": "1"})),
-        ("bird", {"results": [{"id": "x"}]}),
-        ("bird", {"results": [{"id": "x", "numberString": "+1", "monthlyPrice": {"amount": 1}}]}),
+        ("plivo", _with(_PLIVO_OK, "objects.0", "14155550100")),
+        ("bird", {"results": {"id": "x"}}),
+        ("bird", {"results": [{"numberString": "+12125550100"}]}),
         ("butter", {"success": True, "data": [{"phone_number": "+1"}], "pagination": {}}),
-        ("rounded", {"data": [{"id": "x", "number": "+1", "type": "webrtc"}]}),
+        ("butter", {"success": True, "data": None, "pagination": {"has_more": False}}),
+        ("rounded", {"data": [{"name": "no id, no number"}]}),
+        ("rounded", {"data": [{"id": "x", "number": "+1"}], "current_page": "1"}),
         ("duoplus", {"code": 200, "message": "ok", "data": {"list": [{"id": 5}]}}),
-        ("duoplus", {"code": 200, "message": "ok", "data": None}),
-        ("duoplus", {"message": "no code"}),
+        ("duoplus", {"code": 200, "message": "ok", "data": {"list": [{"phone_number": "+1"}]}}),
         ("plivo", [1, 2, 3]),
     ],
 )
-def test_drifted_answers_raise_response_validation_error(
-    provider: str, body: Any, clock: FakeClock
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_broken_page_structure_raises_response_validation_error(
+    provider: str, body: Any, strict: bool, clock: FakeClock
 ) -> None:
     fake = FAKES[provider](size=1)
     raw = json.dumps(body).encode()
-    fake.inject(httpx.Response(200, content=raw))
+    fake.inject(httpx.Response(200, content=raw, headers={"content-type": "application/json"}))
     with pytest.raises(numberhub.ResponseValidationError) as caught:
-        list(fake.client(clock=clock, rate_limit=None).list_numbers())
+        list(fake.client(clock=clock, rate_limit=None, strict=strict).list_numbers())
     assert caught.value.body == raw
     assert caught.value.status == 200
     assert caught.value.provider == provider
+    assert caught.value.findings
+    assert all(isinstance(f, numberhub.Finding) for f in caught.value.findings)
 
 
-def test_validation_error_says_where(clock: FakeClock) -> None:
+def test_validation_error_says_where_and_never_quotes_the_answer(clock: FakeClock) -> None:
     fake = FakePlivo(size=1)
-    fake.inject(_raw(200, _with(_PLIVO_OK, "objects.0.number", 5)))
-    with pytest.raises(numberhub.ResponseValidationError, match=r"\$\.objects\[0\]\.number"):
+    fake.inject(_raw(200, _with(_PLIVO_OK, "meta.total_count", "14155550100")))
+    with pytest.raises(numberhub.ResponseValidationError) as caught:
         list(fake.client(clock=clock).list_numbers())
+    message = str(caught.value)
+    assert "$.meta.total_count" in message
+    assert "integer" in message
+    assert "14155550100" not in message
+    assert "14155550100" not in " ".join(caught.value.errors)
+    (finding,) = caught.value.findings
+    assert (finding.path, finding.rule, finding.seen) == ("$.meta.total_count", "type", "string")
 
 
 def test_a_body_that_is_not_json(clock: FakeClock) -> None:

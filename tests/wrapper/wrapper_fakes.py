@@ -151,7 +151,8 @@ def item_id(provider: str, item: dict[str, Any]) -> str:
 
 
 def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(status, content=json.dumps(body).encode(), headers=headers or {})
+    headers = {"content-type": "application/json", **(headers or {})}
+    return httpx.Response(status, content=json.dumps(body).encode(), headers=headers)
 
 
 class Fake:

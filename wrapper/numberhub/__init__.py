@@ -9,6 +9,8 @@ with numberhub.Plivo() as plivo:            # PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN
 ```
 """
 
+import logging as _logging
+
 from ._auth import AccessKeyAuth, ApiKeyAuth, BasicAuth
 from ._client import (
     DEFAULT_TIMEOUT,
@@ -21,6 +23,7 @@ from ._client import (
     client,
 )
 from ._clock import Clock, SystemClock
+from ._drift import DriftReport, DriftWarning, Finding
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -47,6 +50,9 @@ from .providers.duoplus import AsyncDuoPlus, DuoPlus
 from .providers.plivo import AsyncPlivo, Plivo
 from .providers.rounded import AsyncRounded, Rounded
 
+# A library logs; the application decides where to (no "No handlers" fallback to stderr).
+_logging.getLogger("numberhub").addHandler(_logging.NullHandler())
+
 __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -71,7 +77,10 @@ __all__ = [
     "Capabilities",
     "Capability",
     "Clock",
+    "DriftReport",
+    "DriftWarning",
     "DuoPlus",
+    "Finding",
     "InvalidParameterError",
     "ListOptions",
     "MissingCredentialsError",

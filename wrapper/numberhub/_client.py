@@ -30,10 +30,10 @@ from urllib.parse import quote
 
 import attrs
 import httpx
-import orjson
 
 from ._auth import SecretAuth
 from ._clock import Clock, SystemClock
+from ._drift import DriftReport
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -41,14 +41,12 @@ from ._errors import (
     InvalidParameterError,
     MissingCredentialsError,
     NumberhubError,
-    ResponseValidationError,
-    error_for_status,
 )
-from ._models import PhoneNumber
 from ._paging import AsyncPager, Page, Paginator, Params, Plan, SyncPager, plans_for
 from ._ratelimit import AsyncRateLimiter, RateLimit, RateLimiter
+from ._reader import Reader
 from ._retry import RetryPolicy
-from ._schema import MISSING, JsonPath, Param, json_value, request_params, response_schema
+from ._schema import Param, json_value, request_params
 from ._specs import load_spec, operation
 from .providers._base import Provider
 
@@ -91,6 +89,7 @@ class _CommonOptions(TypedDict, total=False):
     max_retries: int
     rate_limit: RateLimit | None
     clock: Clock
+    strict: bool
 
 
 class SyncOptions(_CommonOptions, total=False):
@@ -106,6 +105,10 @@ class SyncOptions(_CommonOptions, total=False):
         http_client: An `httpx.Client` to send through (its transport, proxies...).
             numberhub adds its auth to each request and leaves the client open.
         clock: A `Clock` for sleeping and timing (tests pass a fake one).
+        strict: Refuse any answer that differs from the spec with
+            `ResponseValidationError` (default False: read items that drift from their
+            schema, report each difference in ``pager.drift`` and once as a
+            `DriftWarning`, and refuse only a page whose structure breaks).
     """
 
     http_client: httpx.Client
@@ -142,6 +145,7 @@ class _Listing:
     body: dict[str, Any] | None
     max_items: int | None
     concurrency: int
+    drift: DriftReport
 
 
 def _query_value(value: Any) -> Any:
@@ -213,11 +217,11 @@ class _Core:
         self.clock: Clock = options.get("clock") or SystemClock()
         timeout = options.get("timeout", _DEFAULT)
         self.timeout: httpx.Timeout | None = None if timeout is _DEFAULT else httpx.Timeout(timeout)
-        self.ownership = provider.ownership
         self.display = provider.display_name
-        envelope = op.extension("x-numberhub-envelope")
-        self.envelope = None if not envelope else (JsonPath(envelope["code"]), envelope)
-        self.schema = response_schema(provider.name)
+        strict = options.get("strict", False)
+        if not isinstance(strict, bool):
+            raise InvalidParameterError("strict", "must be True or False")
+        self.reader = Reader(provider, self.auth, strict=strict)
         self.plans = plans_for(provider.name)
         self.mode_switch = self.plans[True].switch if True in self.plans else None
         self.filters = filter_params(provider)
@@ -308,6 +312,7 @@ class _Core:
             body=body if self.has_body else None,
             max_items=max_items,
             concurrency=concurrency,
+            drift=DriftReport(self.name),
         )
 
     def _py(self, spec_name: str) -> str:
@@ -372,73 +377,11 @@ class _Core:
     # --- answers -------------------------------------------------------------------
     def scrub(self, text: str) -> str:
         """``text`` with every secret replaced by ``***``."""
-        for secret in self.auth.secrets:
-            text = text.replace(secret, "***")
-        return text
-
-    def _decode(self, response: httpx.Response) -> Any:
-        try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError:
-            return MISSING
-
-    def error(self, response: httpx.Response, body: Any, status: int | None = None) -> APIError:
-        """The typed error for an error answer."""
-        status = response.status_code if status is None else status
-        shown = body if body is not MISSING else response.text
-        message = self.provider.error_message(body) if body is not MISSING else None
-        text = self.scrub(
-            f"{self.display} answered {status}"
-            + (f" {response.reason_phrase}" if status == response.status_code else "")
-            + (f": {message}" if message else "")
-        )
-        return error_for_status(status)(
-            text, status=status, headers=response.headers, body=shown, provider=self.name
-        )
-
-    def invalid(self, response: httpx.Response, reason: str, problems: list[str]) -> NumberhubError:
-        """The error for an answer that does not fit the spec."""
-        detail = "; ".join(problems)
-        return ResponseValidationError(
-            self.scrub(f"{self.display}'s answer does not fit its spec: {reason}. {detail}"),
-            provider=self.name,
-            status=response.status_code,
-            body=response.content,
-            errors=problems,
-        )
+        return self.reader.scrub(text)
 
     def page(self, response: httpx.Response, listing: _Listing, paging: Params) -> Page[Any]:
-        """The page in a response, or the typed error it means."""
-        status = response.status_code
-        body = self._decode(response)
-        if not 200 <= status < 300:
-            raise self.error(response, body)
-        if body is MISSING:
-            raise self.invalid(response, "the body is not JSON", [])
-        if self.envelope is not None:
-            code_path, envelope = self.envelope
-            code = code_path.get(body)
-            if code is not MISSING and code != envelope["success"]:
-                mapped = envelope.get("codes", {}).get(str(code))
-                if mapped is None:
-                    mapped = code if isinstance(code, int) and 400 <= code <= 599 else status
-                raise self.error(response, body, int(mapped))
-        if not self.schema.is_valid(body):
-            raise self.invalid(response, "schema violation", self.schema.problems(body))
-        items = listing.paginator.plan.results.get(body)
-        if not isinstance(items, list):
-            raise self.invalid(response, "no list of items", [])
-        provider, name, ownership = self.provider, self.name, self.ownership
-        item_id = provider.item_id
-        numbers = [PhoneNumber(name, item_id(it), ownership, it, provider) for it in items]  # type: ignore[arg-type]
-        return Page(numbers, body, response, paging, lambda b: self.parse_page(response, b))
-
-    def parse_page(self, response: httpx.Response, body: Any) -> Any:
-        """``body`` as the generated page model."""
-        try:
-            return self.provider.page_model.from_dict(body)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise self.invalid(response, "the generated model refused it", [repr(exc)]) from exc
+        """The page in a response, or the typed error it means (see `Reader`)."""
+        return self.reader.page(response, listing.paginator.plan, paging, listing.drift)
 
     def retryable(self, exc: NumberhubError) -> bool:
         """Whether the policy retries this error."""
@@ -570,6 +513,7 @@ class SyncClient(_ClientBase, Generic[P]):
             listing.paginator,
             concurrency=listing.concurrency,
             max_items=listing.max_items,
+            drift=listing.drift,
         )
 
     def _fetch(self, listing: _Listing, paging: Params) -> Page[P]:
@@ -658,7 +602,11 @@ class AsyncClient(_ClientBase, Generic[P]):
             return await self._fetch(listing, paging)
 
         return AsyncPager(
-            fetch, listing.paginator, concurrency=listing.concurrency, max_items=listing.max_items
+            fetch,
+            listing.paginator,
+            concurrency=listing.concurrency,
+            max_items=listing.max_items,
+            drift=listing.drift,
         )
 
     async def _fetch(self, listing: _Listing, paging: Params) -> Page[P]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._drift import Finding
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -63,21 +65,33 @@ class APITimeoutError(APIConnectionError):
 class ResponseValidationError(NumberhubError):
     """An answer that does not fit the provider's spec.
 
+    Raised when a page's structure breaks (paging cannot go on safely), for any drift
+    under ``strict=True``, and by ``.raw`` of an item that differs from its schema.
+
     Attributes:
         provider: The provider's name.
         status: The HTTP status of the answer.
         body: The raw body, as bytes.
-        errors: What did not fit, one message per problem.
+        errors: What did not fit, one message per problem (never a value from the body).
+        findings: The same as `Finding` objects (path, rule, expected, seen).
     """
 
     def __init__(
-        self, message: str, *, provider: str, status: int, body: bytes, errors: Iterable[str] = ()
+        self,
+        message: str,
+        *,
+        provider: str,
+        status: int,
+        body: bytes,
+        errors: Iterable[str] = (),
+        findings: Iterable[Finding] = (),
     ) -> None:
         super().__init__(message)
         self.provider = provider
         self.status = status
         self.body = body
         self.errors = tuple(errors)
+        self.findings = tuple(findings)
 
 
 class APIError(NumberhubError):

@@ -24,6 +24,7 @@ import anyio
 import attrs
 import httpx
 
+from ._drift import DriftReport, Finding
 from ._errors import PaginationError
 from ._models import PhoneNumber
 from ._schema import MISSING, JsonPath
@@ -331,9 +332,11 @@ class Page(Generic[P]):
         body: The answer as decoded JSON.
         response: The raw `httpx.Response` (escape hatch).
         params: The paging parameters sent for this page.
+        drift: How this page differs from the spec (empty when it fits), each finding
+            once per item it was seen in.
     """
 
-    __slots__ = ("_parse", "_parsed", "body", "items", "params", "response")
+    __slots__ = ("_parse", "_parsed", "body", "drift", "items", "params", "response")
 
     def __init__(
         self,
@@ -342,11 +345,13 @@ class Page(Generic[P]):
         response: httpx.Response,
         params: Params,
         parse: Callable[[Any], P],
+        drift: tuple[Finding, ...] = (),
     ) -> None:
         self.items = items
         self.body = body
         self.response = response
         self.params = params
+        self.drift = drift
         self._parse = parse
         self._parsed: Any = MISSING
 
@@ -437,9 +442,25 @@ class _State(Generic[P]):
 class _Pager(Generic[P]):
     """What both pagers share: where the listing is, and what its first page told."""
 
-    def __init__(self, paginator: Paginator, concurrency: int, max_items: int | None) -> None:
+    def __init__(
+        self,
+        paginator: Paginator,
+        concurrency: int,
+        max_items: int | None,
+        drift: DriftReport | None,
+    ) -> None:
         self._state: _State[P] = _State(paginator, concurrency, max_items)
         self._items: Iterator[PhoneNumber] = iter(())
+        self._drift = drift if drift is not None else DriftReport("")
+
+    @property
+    def drift(self) -> DriftReport:
+        """How the answers read so far differ from the provider's spec.
+
+        One `Finding` per path, rule and expectation, with a count; empty while every
+        answer fits. Findings never quote a value from an answer.
+        """
+        return self._drift
 
     @property
     def total(self) -> int | None:
@@ -470,8 +491,9 @@ class SyncPager(_Pager[P]):
         *,
         concurrency: int = 1,
         max_items: int | None = None,
+        drift: DriftReport | None = None,
     ) -> None:
-        super().__init__(paginator, concurrency, max_items)
+        super().__init__(paginator, concurrency, max_items, drift)
         self._fetch = fetch
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
         # Requests in flight, in order: always the first entries of the state's pending.
@@ -549,8 +571,9 @@ class AsyncPager(_Pager[P]):
         *,
         concurrency: int = 1,
         max_items: int | None = None,
+        drift: DriftReport | None = None,
     ) -> None:
-        super().__init__(paginator, concurrency, max_items)
+        super().__init__(paginator, concurrency, max_items, drift)
         self._fetch = fetch
         # asyncio only: requests in flight, the first entries of the state's pending.
         self._inflight: deque[tuple[Params, asyncio.Task[Page[P]]]] = deque()

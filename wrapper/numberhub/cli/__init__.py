@@ -15,7 +15,8 @@ import logging
 import os
 import sys
 import traceback
-from typing import Any
+import warnings
+from typing import Any, TextIO
 
 import click
 
@@ -66,7 +67,9 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; turn every failure into one line and its exit code."""
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort, CliError):
             raise
         except click.UsageError as exc:
@@ -80,6 +83,18 @@ class LazyGroup(click.Group):
             if ctx.params.get("debug"):
                 traceback.print_exc(file=sys.stderr)
             raise from_exception(exc) from None
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Warnings as one line on stderr, like errors (``numberhub: warning: ...``)."""
+    click.echo(f"numberhub: warning: {message}", err=True)
 
 
 def _silence_stdout() -> None:

@@ -19,7 +19,7 @@ __all__ = ["build_command", "list_numbers"]
 # The options every provider's command has; a filter whose option would clash with one
 # of these is offered as --filter-<name> instead.
 _COMMON = {"format", "max", "page_size", "base_url", "mock", "max_retries", "timeout",
-           "concurrency", "help"}  # fmt: skip
+           "concurrency", "strict", "help"}  # fmt: skip
 
 
 def _keyword(name: str) -> str:
@@ -53,6 +53,10 @@ def _common_options(info: ProviderInfo) -> list[click.Option]:
         click.Option(["--concurrency"], type=click.IntRange(1, 32), default=1,
                      show_default=True, metavar="N",
                      help="Fetch up to N pages at once when the first page tells the total."),
+        click.Option(["--strict"], is_flag=True,
+                     help="Refuse any answer that differs from the provider's spec (exit 4). "
+                     "By default numbers whose fields drift from the spec are listed, and "
+                     "each difference is reported once on stderr."),
     ]  # fmt: skip
 
 
@@ -81,7 +85,7 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
     base_url = params.pop("base_url")
     mock = params.pop("mock")
     concurrency = params.pop("concurrency")
-    options = {"max_retries": params.pop("max_retries")}
+    options = {"max_retries": params.pop("max_retries"), "strict": params.pop("strict")}
     timeout = params.pop("timeout")
     if timeout is not None:
         options["timeout"] = timeout

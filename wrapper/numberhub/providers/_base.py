@@ -15,7 +15,7 @@ from .._auth import SecretAuth
 from .._models import Capabilities, Money, NumberType
 from .._specs import load_spec
 
-__all__ = ["Credential", "Provider", "parse_datetime", "to_decimal"]
+__all__ = ["Credential", "Provider", "parse_datetime", "text", "to_decimal"]
 
 
 class Credential:
@@ -42,8 +42,9 @@ class Provider:
     """The per-provider knowledge the wrapper needs beyond the spec.
 
     Subclasses set the class attributes and override the normalisation methods whose
-    default (unknown / None) does not fit. Methods take the item as decoded JSON, already
-    validated against the spec.
+    default (unknown / None) does not fit. Methods take the item as decoded JSON, which
+    may differ from the spec: they check each value's type and give None (``unknown``)
+    for a value they cannot use, never a guess.
     """
 
     #: The spec's name for the provider (``x-numberhub-provider.name``).
@@ -56,6 +57,8 @@ class Provider:
     path_credentials: ClassVar[Mapping[str, str]] = {}
     #: The generated model of a successful answer (``from_dict`` is used).
     page_model: ClassVar[Any]
+    #: The item's field holding its id: an item without it cannot be listed.
+    id_field: ClassVar[str] = "id"
 
     @property
     def display_name(self) -> str:
@@ -87,9 +90,13 @@ class Provider:
         return None
 
     # --- normalisation ---------------------------------------------------------------
-    def item_id(self, item: dict[str, Any]) -> str:
-        """The provider's id of the item."""
-        return str(item.get("id") or "")
+    def item_id(self, item: dict[str, Any]) -> str | None:
+        """The provider's id of the item (``id_field``), or None when it has none."""
+        value = item.get(self.id_field)
+        kind = type(value)  # exact types: this runs for every item listed
+        if kind is str:
+            return value or None
+        return str(value) if kind is int else None
 
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """The number as the provider writes it, and a region to read it in (or None)."""
@@ -139,10 +146,16 @@ def parse_datetime(value: Any, *, tz: datetime.tzinfo = datetime.UTC) -> datetim
 
 
 def to_decimal(value: Any) -> Decimal | None:
-    """A decimal string (``"0.80000"``) as a Decimal, or None."""
-    if not isinstance(value, str | int):
+    """A decimal string (``"0.80000"``) or an integer as a finite Decimal, or None."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
         return None
     try:
-        return Decimal(value)
+        amount = Decimal(value)
     except InvalidOperation:
         return None
+    return amount if amount.is_finite() else None
+
+
+def text(value: Any) -> str | None:
+    """A non-empty string, or None."""
+    return value if isinstance(value, str) and value else None

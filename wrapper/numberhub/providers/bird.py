@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, ClassVar, Unpack
 
 from bird_client.models import (
@@ -18,7 +17,7 @@ from .._auth import AccessKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability, Money, NumberType
 from .._paging import AsyncPager, SyncPager
-from ._base import Credential, Provider
+from ._base import Credential, Provider, text, to_decimal
 
 __all__ = ["AsyncBird", "Bird", "BirdListArgs"]
 
@@ -56,7 +55,7 @@ class BirdProvider(Provider):
 
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """``numberString``, E.164 with "+"."""
-        return item.get("numberString"), None
+        return text(item.get("numberString")), None
 
     def country(self, item: dict[str, Any]) -> str | None:
         """``countryCode`` when it is an ISO alpha-2 code."""
@@ -86,7 +85,13 @@ class BirdProvider(Provider):
         price = item.get("monthlyPrice")
         if not isinstance(price, dict):
             return None
-        return Money(Decimal(price["amount"]).scaleb(price["exponent"]), price["currencyCode"])
+        amount, exponent = to_decimal(price.get("amount")), price.get("exponent", 0)
+        currency = text(price.get("currencyCode"))
+        if amount is None or currency is None or isinstance(exponent, bool):
+            return None
+        if not isinstance(exponent, int) or abs(exponent) > 100:
+            return None
+        return Money(amount.scaleb(exponent), currency)
 
     def raw_item(self, item: dict[str, Any]) -> StockItem:
         """The generated ``StockItem``."""

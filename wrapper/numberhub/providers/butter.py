@@ -12,7 +12,7 @@ from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability
 from .._paging import AsyncPager, SyncPager
-from ._base import Credential, Provider, parse_datetime
+from ._base import Credential, Provider, parse_datetime, text
 
 __all__ = ["AsyncButter", "Butter", "ButterListArgs"]
 
@@ -26,6 +26,7 @@ class ButterProvider(Provider):
         Credential("organization_id", "BUTTER_ORGANIZATION_ID", secret=False),
     )
     page_model = PhoneNumberList
+    id_field = "phone_number_id"  # phon_...
 
     def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """``X-API-Key`` and ``X-Organization-Id`` (both sent, as the list page asks)."""
@@ -33,13 +34,9 @@ class ButterProvider(Provider):
             {"X-API-Key": creds["api_key"]}, {"X-Organization-Id": creds["organization_id"]}
         )
 
-    def item_id(self, item: dict[str, Any]) -> str:
-        """``phone_number_id`` (``phon_...``)."""
-        return str(item["phone_number_id"])
-
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """``phone_number``, E.164 with "+"."""
-        return item.get("phone_number"), None
+        return text(item.get("phone_number")), None
 
     def capabilities(self, item: dict[str, Any]) -> Capabilities:
         """Voice (Butter runs voice agents), with ``supports_inbound``/``supports_outbound``."""

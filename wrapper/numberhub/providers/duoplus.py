@@ -22,13 +22,14 @@ from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import NumberType
 from .._paging import AsyncPager, SyncPager
-from ._base import Credential, Provider, parse_datetime
+from ._base import Credential, Provider, parse_datetime, text
 
 __all__ = ["AsyncDuoPlus", "DuoPlus", "DuoPlusListArgs"]
 
 #: DuoPlus writes times as "YYYY-MM-DD HH:MM:SS" in GMT+08:00, without the offset.
 DUOPLUS_TZ = datetime.timezone(datetime.timedelta(hours=8), "GMT+08:00")
 _ISO2 = re.compile(r"[A-Z]{2}")
+_UNIX = re.compile(r"[0-9]{9,10}")  # seconds since 1970: 2001-09-09 to 2286
 _STATUS = {1: "active", 2: "expired"}
 
 
@@ -54,10 +55,10 @@ class DuoPlusProvider(Provider):
 
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """``phone_number`` (empty while being generated), read in its region if it has no "+"."""
-        text = item.get("phone_number") or None
-        if text and not text.startswith("+"):
-            return text, _region(item)
-        return text, None
+        number = text(item.get("phone_number"))
+        if number and not number.startswith("+"):
+            return number, _region(item)
+        return number, None
 
     def country(self, item: dict[str, Any]) -> str | None:
         """``region_id`` (older answers), or ``region_name`` when it is a code."""
@@ -75,14 +76,17 @@ class DuoPlusProvider(Provider):
     def status(self, item: dict[str, Any]) -> str | None:
         """``active``/``expired`` from the status code, else the (localized) status name."""
         code = item.get("status")
-        if code in _STATUS:
+        if isinstance(code, int) and code in _STATUS:
             return _STATUS[code]
         name = item.get("status_name")
         return name.lower() if isinstance(name, str) and name else None
 
     def created_at(self, item: dict[str, Any]) -> datetime.datetime | None:
-        """``created_at`` in GMT+08:00."""
-        return parse_datetime(item.get("created_at"), tz=DUOPLUS_TZ)
+        """``created_at`` in GMT+08:00, or Unix seconds (as some DuoPlus endpoints answer)."""
+        value = item.get("created_at")
+        if isinstance(value, str) and _UNIX.fullmatch(value):
+            return datetime.datetime.fromtimestamp(int(value), datetime.UTC)
+        return parse_datetime(value, tz=DUOPLUS_TZ)
 
     def raw_item(self, item: dict[str, Any]) -> CloudNumber:
         """The generated ``CloudNumber``."""

@@ -19,7 +19,7 @@ from .._auth import BasicAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import Capabilities, Capability, Money, NumberType
 from .._paging import AsyncPager, SyncPager
-from ._base import Credential, Provider, parse_datetime, to_decimal
+from ._base import Credential, Provider, parse_datetime, text, to_decimal
 
 __all__ = ["AsyncPlivo", "Plivo", "PlivoListArgs"]
 
@@ -43,18 +43,15 @@ class PlivoProvider(Provider):
     )
     path_credentials: ClassVar[Mapping[str, str]] = {"auth_id": "auth_id"}
     page_model = NumberListResponse
+    id_field = "number"  # Plivo numbers have no id but their digits
 
     def auth(self, creds: Mapping[str, str]) -> SecretAuth:
         """HTTP Basic with the Auth ID and Auth Token."""
         return BasicAuth(creds["auth_id"], creds["auth_token"])
 
-    def item_id(self, item: dict[str, Any]) -> str:
-        """Plivo numbers have no id but their digits."""
-        return str(item["number"])
-
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """E.164 digits without the "+"."""
-        return item["number"], None
+        return text(item.get("number")), None
 
     def number_type(self, item: dict[str, Any]) -> NumberType:
         """``tollfree`` becomes ``toll_free``; the rest keep their names."""
@@ -72,7 +69,7 @@ class PlivoProvider(Provider):
     def status(self, item: dict[str, Any]) -> str | None:
         """``active`` or ``inactive`` from the ``active`` flag."""
         active = item.get("active")
-        return None if active is None else ("active" if active else "inactive")
+        return None if not isinstance(active, bool) else ("active" if active else "inactive")
 
     def monthly_price(self, item: dict[str, Any]) -> Money | None:
         """``monthly_rental_rate``, in US dollars."""

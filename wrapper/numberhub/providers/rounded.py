@@ -12,7 +12,7 @@ from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
 from .._models import NumberType
 from .._paging import AsyncPager, SyncPager
-from ._base import Credential, Provider, parse_datetime
+from ._base import Credential, Provider, parse_datetime, text
 
 __all__ = ["AsyncRounded", "Rounded", "RoundedListArgs"]
 
@@ -28,17 +28,19 @@ class RoundedProvider(Provider):
         """``X-Api-Key``."""
         return ApiKeyAuth({"X-Api-Key": creds["api_key"]})
 
-    def item_id(self, item: dict[str, Any]) -> str:
+    def item_id(self, item: dict[str, Any]) -> str | None:
         """``id`` (SIP numbers may lack one: their ``number`` then)."""
-        return str(item.get("id") or item.get("number") or "")
+        found = super().item_id(item)
+        return found if found is not None else text(item.get("number"))
 
     def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """``number`` (a SIP URI for SIP numbers, which gives no E.164)."""
-        return item.get("number"), None
+        return text(item.get("number")), None
 
     def number_type(self, item: dict[str, Any]) -> NumberType:
         """SIP numbers are ``voip``; PSTN ones do not say more (``unknown``)."""
-        return "voip" if item.get("type") == "sip" else "unknown"
+        kind = item.get("type")
+        return "voip" if isinstance(kind, str) and kind.lower() == "sip" else "unknown"
 
     def created_at(self, item: dict[str, Any]) -> datetime.datetime | None:
         """``created_at`` (ISO 8601)."""

@@ -1,0 +1,225 @@
+"""Reading a provider's answers: pages, typed errors, and drift from the spec.
+
+Strict in what it sends, tolerant in what it reads: a page whose structure holds (a JSON
+body of the documented shape, a list of items, each an object with its id, usable paging
+fields) is read even when items differ from the spec. Each difference becomes a `Finding`
+in the listing's `DriftReport` and, once per client for each path and rule, a
+`DriftWarning` (also logged at WARNING on the ``numberhub`` logger). ``strict=True``
+turns any difference the spec forbids into `ResponseValidationError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+import httpx
+import orjson
+
+from ._answers import AnswerSpec, answer_spec, content_type
+from ._auth import SecretAuth
+from ._drift import DriftReport, DriftWarning, Finding, json_type
+from ._errors import APIError, ResponseValidationError, error_for_status
+from ._models import Ownership, PhoneNumber, listed_numbers
+from ._paging import Page, Params, Plan, plans_for
+from ._schema import MISSING, JsonPath
+from ._specs import operation
+from .providers._base import Provider
+
+__all__ = ["Reader"]
+
+log = logging.getLogger("numberhub")
+
+
+class Reader:
+    """Turns one provider's answers into pages or typed errors.
+
+    Args:
+        provider: The provider.
+        auth: The client's auth, whose secrets are scrubbed from every message.
+        strict: Refuse any answer that breaks the spec.
+        conformance: Check every answer as ``numberhub check`` does: also report fields
+            the spec does not list (specs allow them, and looking costs time), and the
+            status, media type and body of error answers (which listing raises or
+            retries without judging).
+    """
+
+    def __init__(
+        self, provider: Provider, auth: SecretAuth, *, strict: bool, conformance: bool = False
+    ) -> None:
+        self.provider = provider
+        self.name = provider.name
+        self.display = provider.display_name
+        self.ownership = cast(Ownership, provider.ownership)
+        self.strict = strict
+        self.conformance = conformance
+        self._secrets = tuple(auth.secrets)
+        op = operation(provider.name)
+        envelope = op.extension("x-numberhub-envelope")
+        self.envelope = None if not envelope else (JsonPath(envelope["code"]), envelope)
+        self._id_field = provider.id_field
+        self._warned: set[tuple[str, str, int]] = set()
+        self._lock = threading.Lock()
+
+    def answers(self, plan: Plan) -> AnswerSpec:
+        """The compiled spec of the answers whose items are where ``plan`` says."""
+        return answer_spec(self.name, plan.results.text)
+
+    # --- messages -----------------------------------------------------------------------
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret replaced by ``***``."""
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def report(self, drift: DriftReport, findings: Sequence[Finding]) -> None:
+        """Count ``findings`` in ``drift``; warn once per client for each path and rule."""
+        for finding in drift.add(findings):
+            key = (finding.path, finding.rule, finding.status)
+            with self._lock:
+                if key in self._warned:
+                    continue
+                self._warned.add(key)
+            message = (
+                f"{self.display}'s answer differs from its spec: {finding}. numberhub read "
+                "it anyway (strict=True refuses such answers)."
+            )
+            log.warning("%s", message)
+            warnings.warn(DriftWarning(message), stacklevel=2)
+
+    # --- answers ------------------------------------------------------------------------
+    @staticmethod
+    def decode(response: httpx.Response) -> Any:
+        """The JSON body, or `MISSING` when it is not JSON."""
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError:
+            return MISSING
+
+    def error(
+        self,
+        response: httpx.Response,
+        body: Any,
+        status: int | None = None,
+        drift: DriftReport | None = None,
+    ) -> APIError:
+        """The typed error for an error answer (its drift from the spec goes to ``drift``)."""
+        if drift is not None and self.conformance:
+            answers = self.answers_for_errors()
+            found = answers.meta(response.status_code, content_type(response))
+            if body is not MISSING:
+                found += answers.error_body(response.status_code, body)
+            if found:
+                self.report(drift, found)
+        status = response.status_code if status is None else status
+        shown = body if body is not MISSING else response.text
+        message = self.provider.error_message(body) if body is not MISSING else None
+        text = self.scrub(
+            f"{self.display} answered {status}"
+            + (f" {response.reason_phrase}" if status == response.status_code else "")
+            + (f": {message}" if message else "")
+        )
+        return error_for_status(status)(
+            text, status=status, headers=response.headers, body=shown, provider=self.name
+        )
+
+    def answers_for_errors(self) -> AnswerSpec:
+        """The compiled answers of the provider's first paging plan (for error answers)."""
+        return self.answers(plans_for(self.name)[False])
+
+    def invalid(
+        self, response: httpx.Response, findings: Iterable[Finding]
+    ) -> ResponseValidationError:
+        """The error for an answer that does not fit the spec."""
+        found = tuple(findings)
+        shown = "; ".join(str(f) for f in found[:5])
+        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+        return ResponseValidationError(
+            self.scrub(f"{self.display}'s answer does not fit its spec: {shown}{more}"),
+            provider=self.name,
+            status=response.status_code,
+            body=response.content,
+            errors=[str(f) for f in found],
+            findings=found,
+        )
+
+    def page(
+        self, response: httpx.Response, plan: Plan, paging: Params, drift: DriftReport
+    ) -> Page[Any]:
+        """The page in a response, or the typed error it means."""
+        status = response.status_code
+        body = self.decode(response)
+        if not 200 <= status < 300:
+            raise self.error(response, body, drift=drift)
+        if self.envelope is not None and body is not MISSING:
+            code_path, envelope = self.envelope
+            code = code_path.get(body)
+            if code is not MISSING and code != envelope["success"]:
+                mapped = envelope.get("codes", {}).get(str(code))
+                if mapped is None:
+                    mapped = code if isinstance(code, int) and 400 <= code <= 599 else status
+                raise self.error(response, body, int(mapped), drift=drift)
+        answers = self.answers(plan)
+        meta = answers.meta(status, content_type(response))
+        if body is MISSING:
+            not_json = Finding("$", "json", "a JSON body", "not JSON", status)
+            raise self.invalid(response, [*meta, not_json])
+        if not meta and answers.fits(body, exactly=self.conformance):
+            numbers = listed_numbers(
+                self.name, self._id_field, self.ownership, plan.results.get(body), self.provider
+            )
+            if numbers is not None:  # the fast path: the whole page fits the spec
+                return Page(numbers, body, response, paging, lambda b: self.parse_page(response, b))
+        return self._checked(response, body, answers, paging, drift, meta)
+
+    def _checked(
+        self,
+        response: httpx.Response,
+        body: Any,
+        answers: AnswerSpec,
+        paging: Params,
+        drift: DriftReport,
+        meta: list[Finding],
+    ) -> Page[Any]:
+        """The slow path: a page that differs from the spec somewhere, item by item."""
+        structural = answers.structure(body)
+        if structural:
+            raise self.invalid(response, [*meta, *structural])
+        found = [*meta, *(answers.page_extras(body) if self.conformance else ())]
+        provider, name, ownership = self.provider, self.name, self.ownership
+        numbers = []
+        for item in answers.results.get(body):
+            number_id = provider.item_id(item)
+            if number_id is None:
+                value = item.get(provider.id_field, MISSING)
+                seen = "missing" if value is MISSING else json_type(value)
+                where = f"{answers.items_path}.{provider.id_field}"
+                raise self.invalid(response, [Finding(where, "identity", "the item's id", seen)])
+            violations, extras = answers.item(item, undocumented=self.conformance)
+            found += violations
+            found += extras
+            numbers.append(
+                PhoneNumber(name, number_id, ownership, item, provider, tuple(violations))
+            )
+        if self.strict and any(f.violation for f in found):
+            raise self.invalid(response, [f for f in found if f.violation])
+        self.report(drift, found)
+        return Page(
+            numbers,
+            body,
+            response,
+            paging,
+            lambda b: self.parse_page(response, b),
+            tuple(found),
+        )
+
+    def parse_page(self, response: httpx.Response, body: Any) -> Any:
+        """``body`` as the generated page model."""
+        try:
+            return self.provider.page_model.from_dict(body)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            finding = Finding("$", "model", "what the generated model reads", type(exc).__name__)
+            raise self.invalid(response, [finding]) from exc
