@@ -190,6 +190,29 @@ def _branch_types(context: Any) -> str:
     return _types(types) if types else "one of the documented shapes"
 
 
+def _closest(context: Any) -> list[Any]:
+    """The errors of the branch an instance comes closest to.
+
+    That is a branch whose ``const`` holds, then the fewest errors, then the deepest.
+
+    An item of a ``oneOf`` whose type matches one branch and breaks one field of it
+    is reported as that field, not as "matches no branch". Ties between branches
+    whose errors are all at the top (none comes closer) give no branch.
+    """
+    branches = [list(b) for b in context or () if b]
+    if not branches:
+        return []
+
+    def rank(errors: list[Any]) -> tuple[bool, int, int]:
+        # a branch whose const fails (a discriminator: "type": "sip") is not the one meant
+        discriminated = any(type(e.kind).__name__ == "Constant" for e in errors)
+        return (discriminated, len(errors), -max(len(list(e.instance_path)) for e in errors))
+
+    best = min(branches, key=rank)
+    tied = [b for b in branches if rank(b) == rank(best)]
+    return best if len(tied) == 1 else []
+
+
 _LIMITS = {
     "Minimum": ">= {limit}",
     "Maximum": "<= {limit}",
@@ -245,6 +268,9 @@ def _finding(error: Any, prefix: str, status: int) -> list[Finding]:
     elif name in _LIMITS:
         expected = _LIMITS[name].format(limit=kind.get("limit"))
     elif name in ("AnyOf", "OneOfNotValid"):
+        branch = _closest(kind.get("context"))
+        if branch:  # what the instance misses of the shape it comes closest to
+            return [f for sub in branch for f in _finding(sub, prefix, status)]
         expected = _branch_types(kind.get("context"))
     else:
         expected = "what the spec says (" + _rule(name) + ")"
