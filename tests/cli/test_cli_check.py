@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from check_helpers import DriftingProxy
 from cli_helpers import PROVIDERS, SEED, SIZE, all_env_vars, invoke, use_credentials
 from click.testing import CliRunner, Result
@@ -353,3 +354,13 @@ def test_help_lists_check_and_exit_code_6(runner: CliRunner) -> None:
     result = invoke(runner, "--help")
     assert re.search(r"^\s+check\s", result.stdout, re.M)
     assert "6 drift" in result.stdout
+
+
+def test_the_conformance_workflow_checks_every_provider_with_the_variables_it_reads() -> None:
+    workflow = Path(__file__).parents[2] / ".github" / "workflows" / "conformance.yml"
+    job = yaml.safe_load(workflow.read_text())["jobs"]["check"]
+    matrix = {row["provider"]: row["vars"].split() for row in job["strategy"]["matrix"]["include"]}
+    assert matrix == {name: list(provider_info(name).env_vars) for name in PROVIDERS}
+    assert job["strategy"]["fail-fast"] is False
+    for env in all_env_vars():
+        assert job["env"][env] == "${{ secrets." + env + " }}"
