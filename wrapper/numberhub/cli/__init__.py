@@ -27,6 +27,7 @@ __all__ = ["COMMANDS", "main"]
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module:attribute, one-line help shown by --help)
+    "check": ("numberhub.cli.check:check", "Check providers' answers against their specs."),
     "demo": ("numberhub.cli.demo:demo", "List every provider from the built-in mock."),
     "list": ("numberhub.cli.listing:list_numbers", "List a provider's numbers."),
     "mock": ("numberhub.cli.mock:mock", "Run the spec-driven mock of every provider."),
@@ -34,7 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 EPILOG = """Exit codes: 0 success, 1 internal error, 2 usage or bad input, 3 authentication,
-4 provider error (rate limit exhausted, 5xx, bad answer), 5 network."""
+4 provider error (rate limit exhausted, 5xx, bad answer), 5 network, 6 drift (check found
+answers that differ from the spec)."""
 
 
 class LazyGroup(click.Group):
@@ -113,6 +115,7 @@ numberhub demo                      every provider, from the built-in mock
 numberhub providers                 what each provider lists, auth, paging, limits
 numberhub list plivo --help         a provider's filters (generated from its spec)
 numberhub list plivo --mock --type local --format csv
+numberhub check plivo               does Plivo still answer as its spec says?
 numberhub mock --port 4010          the mock server, for your own tests
 """
 

@@ -10,6 +10,7 @@ code   meaning
 4      the provider answered with an error (rate limit exhausted, 5xx, a body
        that does not fit the spec, paging that does not advance)
 5      network: the provider could not be reached or timed out
+6      drift: ``numberhub check`` found answers that differ from the spec
 =====  ==========================================================================
 """
 
@@ -33,6 +34,7 @@ from numberhub._errors import (
 __all__ = [
     "EXIT_API",
     "EXIT_AUTH",
+    "EXIT_DRIFT",
     "EXIT_INTERNAL",
     "EXIT_NETWORK",
     "EXIT_USAGE",
@@ -46,6 +48,7 @@ EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_API = 4
 EXIT_NETWORK = 5
+EXIT_DRIFT = 6
 
 
 class CliError(click.ClickException):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,6 +20,9 @@ from numberhub._paging import SyncPager
 from numberhub.cli._catalog import ProviderInfo
 from numberhub.cli._errors import missing_credentials
 
+if TYPE_CHECKING:
+    from numberhub.mock import MockServer
+
 __all__ = ["connect", "iterate_with_progress", "stderr_console"]
 
 
@@ -30,7 +33,12 @@ def stderr_console() -> Console:
 
 @contextlib.contextmanager
 def connect(
-    info: ProviderInfo, *, base_url: str | None, mock: bool, **options: Any
+    info: ProviderInfo,
+    *,
+    base_url: str | None,
+    mock: bool,
+    server: MockServer | None = None,
+    **options: Any,
 ) -> Iterator[SyncClient[Any]]:
     """The provider's sync client, open for the duration of the block.
 
@@ -39,6 +47,8 @@ def connect(
         base_url: Where to send requests (default: the spec's server, or the mock).
         mock: Start the built-in mock in-process on a free loopback port and use the
             credentials it accepts.
+        server: With ``mock``, a running mock to use instead of starting one (so that a
+            command checking several providers starts one mock for all).
         **options: Other `numberhub.SyncOptions` (``max_retries``, ``timeout``).
 
     Raises:
@@ -47,9 +57,10 @@ def connect(
     with contextlib.ExitStack() as stack:
         credentials: dict[str, str] = {}
         if mock:
-            from numberhub.mock import MockServer
+            if server is None:
+                from numberhub.mock import MockServer
 
-            server = stack.enter_context(MockServer(providers=[info.name]))
+                server = stack.enter_context(MockServer(providers=[info.name]))
             credentials = dict(server.credentials[info.name])
             base_url = base_url or server.base_url
         else:
