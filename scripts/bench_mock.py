@@ -215,7 +215,7 @@ def rss_mb() -> float:
 def scale_child(provider: str) -> None:
     """In a fresh process: time each case's first request, print one JSON line each."""
     import httpx
-    from numberhub._specs import operation
+    from numberhub.mock._specdoc import operation
     from numberhub.mock import create_app
 
     async def run() -> None:

@@ -240,7 +240,7 @@ def bench_listing(quick: bool) -> bool:
     concurrency = 10
     page = 20
     pages = -(-size // page)
-    op = numberhub._specs.operation("plivo")
+    op = numberhub_spec.load("plivo")
     limit = op.extension("x-numberhub-rate-limit")
     rate = limit["requests"] / limit["per_seconds"]
     bound = max(pages / rate, pages * latency_ms / 1000 / concurrency)

@@ -11,9 +11,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+import surface
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
+SURFACE = ROOT / "wrapper" / "numberhub" / "_surface"
 CONFIG = GENERATED / "config.yaml"
 TEMPLATES = GENERATED / "templates"
 
@@ -45,6 +48,17 @@ def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
         sys.exit(f"generation failed for {spec.name}:\n{result.stdout}{result.stderr}")
 
 
+def generate_surface(specs: Path, generated: Path, out: Path) -> None:
+    """Write the wrapper's typed surface into ``out``, formatted as the project's code is."""
+    surface.write(specs, generated, out)
+    config = ["--config", str(ROOT / "pyproject.toml")]
+    ruff = [sys.executable, "-m", "ruff"]
+    for step in (["check", "--fix", "--select", "I,F401", "--quiet"], ["format", "--quiet"]):
+        result = subprocess.run([*ruff, *step, *config, str(out)], capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"formatting the typed surface failed:\n{result.stdout}{result.stderr}")
+
+
 def files(tree: Path) -> dict[str, str]:
     return {
         str(p.relative_to(tree)): p.read_text()
@@ -53,7 +67,7 @@ def files(tree: Path) -> dict[str, str]:
     }
 
 
-def diff(old: Path, new: Path, name: str) -> list[str]:
+def diff(old: Path, new: Path, name: str, prefix: str = "generated") -> list[str]:
     before, after = (files(old) if old.is_dir() else {}), files(new)
     lines: list[str] = []
     for rel in sorted(before.keys() | after.keys()):
@@ -61,8 +75,8 @@ def diff(old: Path, new: Path, name: str) -> list[str]:
         if a == b:
             continue
         # A missing file differs from an empty one (py.typed is empty).
-        old_name = f"a/generated/{name}/{rel}" if a is not None else "/dev/null"
-        new_name = f"b/generated/{name}/{rel}" if b is not None else "/dev/null"
+        old_name = f"a/{prefix}/{name}/{rel}" if a is not None else "/dev/null"
+        new_name = f"b/{prefix}/{name}/{rel}" if b is not None else "/dev/null"
         lines += [f"--- {old_name}\n", f"+++ {new_name}\n"]
         lines += list(
             difflib.unified_diff(
@@ -80,6 +94,9 @@ def main() -> int:
     parser.add_argument("providers", nargs="*", help="only these providers (default: every spec)")
     parser.add_argument("--specs", type=Path, default=SPECS, help="folder of <provider>.yaml")
     parser.add_argument("--generated", type=Path, default=GENERATED, help="folder of the clients")
+    parser.add_argument(
+        "--surface", type=Path, default=SURFACE, help="folder of the wrapper's typed surface"
+    )
     args = parser.parse_args()
 
     specs = sorted(args.specs.glob("*.yaml"))
@@ -102,14 +119,25 @@ def main() -> int:
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.copytree(fresh, target)
                 print(f"regenerated {target}")
+        if not args.providers:  # the surface covers every spec
+            fresh = Path(tmp) / "_surface"
+            generate_surface(args.specs, args.generated, fresh)
+            changes = diff(args.surface, fresh, "_surface", prefix="wrapper/numberhub")
+            if changes and args.check:
+                stale.append("wrapper/numberhub/_surface")
+                sys.stdout.writelines(changes)
+            elif changes:
+                shutil.rmtree(args.surface, ignore_errors=True)
+                shutil.copytree(fresh, args.surface)
+                print(f"regenerated {args.surface}")
     if stale:
         print(
-            f"\ngenerated/ is stale for: {', '.join(stale)}; run scripts/regenerate",
+            f"\ngenerated code is stale for: {', '.join(stale)}; run scripts/regenerate",
             file=sys.stderr,
         )
         return 1
     if args.check:
-        print(f"generated/ matches specs/ ({len(specs)} clients)")
+        print(f"generated/ and the typed surface match specs/ ({len(specs)} providers)")
     return 0
 
 

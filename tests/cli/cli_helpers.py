@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from numberhub import PhoneNumber
-from numberhub._specs import provider_names
+from numberhub._provider import provider as numberhub_provider
 from numberhub.cli import main
 from numberhub.cli._catalog import provider_info
 from numberhub.cli._rows import row
 from numberhub.mock import MockServer, dataset
+from numberhub_spec import provider_names
 
 SIZE = 45
 SEED = 7
@@ -35,10 +36,10 @@ def use_credentials(
 
 def numbers(provider: str, *, seed: int = SEED, size: int = SIZE) -> list[PhoneNumber]:
     """The mock's dataset for ``provider`` as the wrapper's PhoneNumbers, in server order."""
-    normalizer = provider_info(provider).provider
+    normalizer = numberhub_provider(provider).normalizer
     ownership = provider_info(provider).lists
     return [
-        PhoneNumber(provider, normalizer.item_id(item), ownership, item, normalizer)  # type: ignore[arg-type]
+        PhoneNumber(provider, normalizer.item_id(item) or "", ownership, item, normalizer)  # type: ignore[arg-type]
         for item in dataset(provider, seed=seed, size=size)
     ]
 

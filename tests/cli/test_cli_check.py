@@ -22,9 +22,9 @@ import yaml
 from check_helpers import DriftingProxy
 from cli_helpers import PROVIDERS, SEED, SIZE, all_env_vars, invoke, use_credentials
 from click.testing import CliRunner, Result
-from numberhub._specs import load_spec
 from numberhub.cli._catalog import provider_info
 from numberhub.mock import MockServer, dataset
+from numberhub.mock._specdoc import load_spec
 
 FORMATS = ("text", "json")
 

@@ -63,7 +63,7 @@ def test_numbers_are_valid_for_their_country(provider: str) -> None:
     ],
 )
 def test_items_come_in_the_specs_order(provider: str, field: str, descending: bool) -> None:
-    from numberhub._specs import operation
+    from numberhub.mock._specdoc import operation
 
     order = operation(provider).extension("x-numberhub-order")
     assert order == {"by": field, "direction": "desc" if descending else "asc"}

@@ -29,7 +29,7 @@ def test_forced_status_carries_the_providers_body(
 
 
 def _documented(provider: str) -> set[str]:
-    from numberhub._specs import operation
+    from numberhub.mock._specdoc import operation
 
     return set(operation(provider).spec["responses"])
 

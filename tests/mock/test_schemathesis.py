@@ -9,8 +9,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mock_helpers import PROVIDERS, auth_headers
-from numberhub._specs import specs_dir
 from numberhub.mock import create_app
+from numberhub_spec import specs_dir
 from schemathesis.generation import GenerationMode
 
 APP = create_app(size=60, check_responses=True)

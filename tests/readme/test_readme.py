@@ -14,13 +14,15 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from numberhub._specs import load_spec, provider_names
 from numberhub.cli import main
 from numberhub.cli._catalog import provider_info
 from numberhub.mock import MockServer
+from numberhub_spec import SPECS_DIR_ENV, provider_names, specs_dir
 from readme_blocks import README, Block, blocks, commands
 
 ROOT = README.parent
@@ -30,12 +32,21 @@ SHELL = [b for b in blocks() if b.lang == "sh"]
 
 
 @pytest.fixture
-def pointed_at_mock(numberhub_mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> MockServer:
-    """Credentials in the environment and default servers at the mock, for this test."""
+def pointed_at_mock(
+    numberhub_mock: MockServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> MockServer:
+    """Credentials in the environment and default servers at the mock, for this test.
+
+    The specs are copied with their first server at the mock, and read from the copy
+    (``$NUMBERHUB_SPECS_DIR``), so the quickstarts run as written.
+    """
     for name in provider_names():
         for cred in provider_info(name).credentials:
             monkeypatch.setenv(cred.env, numberhub_mock.credentials[name][cred.name])
-        monkeypatch.setitem(load_spec(name)["servers"][0], "url", numberhub_mock.base_url)
+        doc = yaml.safe_load((specs_dir() / f"{name}.yaml").read_text())
+        doc["servers"][0]["url"] = numberhub_mock.base_url
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
+    monkeypatch.setenv(SPECS_DIR_ENV, str(tmp_path))
     return numberhub_mock
 
 

@@ -284,7 +284,7 @@ async def test_other_event_loops_fetch_in_batches(
     clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # trio has no asyncio tasks: the pager falls back to task-group batches
-    monkeypatch.setattr("numberhub._paging._on_asyncio", lambda: False)
+    monkeypatch.setattr("numberhub._pagers._on_asyncio", lambda: False)
     fake = FakeDuoPlus(size=95)
     client = fake.async_client(clock=clock, rate_limit=None)
     got = await _ids(client.list_numbers(page_size=10, concurrency=3))

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from numberhub._specs import specs_dir
+from numberhub_spec import specs_dir
 from wrapper_fakes import (
     FAKES,
     ITEM_BUILDERS,

@@ -11,8 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from numberhub._client import sync_class
-from numberhub._specs import provider_names
+from numberhub._client import client_class
+from numberhub_spec import provider_names
 
 mypy_api = pytest.importorskip("mypy.api")
 
@@ -71,7 +71,7 @@ def _by_name() -> str:
     """Every provider's literal name must give its own classes, sync and async."""
     lines = ["from typing import assert_type", "import numberhub", ""]
     for name in provider_names():
-        cls = sync_class(name).__name__
+        cls = client_class(name).__name__
         lines.append(f'assert_type(numberhub.client("{name}"), numberhub.{cls})')
         lines.append(f'assert_type(numberhub.async_client("{name}"), numberhub.Async{cls})')
     return "\n".join(lines) + "\n"

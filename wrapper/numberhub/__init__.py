@@ -11,6 +11,8 @@ with numberhub.Plivo() as plivo:            # PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN
 
 import logging as _logging
 
+from numberhub_spec import Parameter as Param
+
 from ._auth import AccessKeyAuth, ApiKeyAuth, BasicAuth
 from ._client import (
     DEFAULT_TIMEOUT,
@@ -19,8 +21,6 @@ from ._client import (
     ListOptions,
     SyncClient,
     SyncOptions,
-    async_client,
-    client,
 )
 from ._clock import Clock, SystemClock
 from ._drift import DriftReport, DriftWarning, Finding
@@ -41,14 +41,22 @@ from ._errors import (
     ServerError,
 )
 from ._models import Capabilities, Capability, Money, NumberType, Ownership, PhoneNumber
-from ._paging import AsyncPager, Page, SyncPager
+from ._pagers import AsyncPager, Page, SyncPager
 from ._ratelimit import RateLimit
-from ._schema import Param
-from .providers.bird import AsyncBird, Bird
-from .providers.butter import AsyncButter, Butter
-from .providers.duoplus import AsyncDuoPlus, DuoPlus
-from .providers.plivo import AsyncPlivo, Plivo
-from .providers.rounded import AsyncRounded, Rounded
+from ._surface import (
+    AsyncBird,
+    AsyncButter,
+    AsyncDuoPlus,
+    AsyncPlivo,
+    AsyncRounded,
+    Bird,
+    Butter,
+    DuoPlus,
+    Plivo,
+    Rounded,
+    async_client,
+    client,
+)
 
 # A library logs; the application decides where to (no "No handlers" fallback to stderr).
 _logging.getLogger("numberhub").addHandler(_logging.NullHandler())

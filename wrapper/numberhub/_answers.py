@@ -20,10 +20,9 @@ from typing import Any
 
 import httpx
 import jsonschema_rs
+from numberhub_spec import JsonPath, Spec
 
 from ._drift import Finding, diagnose, json_type
-from ._schema import JsonPath
-from ._specs import load_spec, operation
 
 __all__ = ["AnswerSpec", "answer_spec", "content_type", "media_type"]
 
@@ -72,26 +71,6 @@ def _closed(node: Any, keyword: str) -> Any:
     return out
 
 
-def _items_at(node: Any, keys: tuple[str, ...], components: Mapping[str, Any]) -> Any:
-    """The item schema of the array at ``keys`` below ``node``, or None."""
-    node = _ref(node, components)
-    if not isinstance(node, dict):
-        return None
-    if not keys:
-        return node.get("items") if "items" in node else None
-    props = node.get("properties")
-    if isinstance(props, dict) and keys[0] in props:
-        found = _items_at(props[keys[0]], keys[1:], components)
-        if found is not None:
-            return found
-    for combinator in ("allOf", "anyOf", "oneOf"):
-        for branch in node.get(combinator, ()):
-            found = _items_at(branch, keys, components)
-            if found is not None:
-                return found
-    return None
-
-
 def _without_items(node: Any, keys: tuple[str, ...], components: Mapping[str, Any]) -> Any:
     """``node`` with the item schema of the array at ``keys`` replaced by "an object"."""
     node = _ref(node, components)
@@ -138,25 +117,26 @@ class AnswerSpec:
     """What ``provider``'s spec says of its list operation's answers (see the module).
 
     Args:
-        provider: The provider's name.
+        spec: The provider's spec.
         results: Where a page's items are (``x-speakeasy-pagination`` ``results``).
     """
 
-    def __init__(self, provider: str, results: JsonPath) -> None:
-        spec = load_spec(provider)
-        components = copy.deepcopy(spec.get("components", {}))
+    def __init__(self, spec: Spec, results: JsonPath) -> None:
+        components = copy.deepcopy(dict(spec.components))
         responses = {
             str(status): _ref(response, components)
-            for status, response in operation(provider).spec["responses"].items()
+            for status, response in spec.document["paths"][spec.operation.path][
+                spec.operation.method.lower()
+            ]["responses"].items()
         }
-        self.provider = provider
+        self.provider = spec.name
         self.results = results
         self.items_path = results.text + "[*]"
         self._documented = {s: _Documented(r, components) for s, r in responses.items()}
         self.success = tuple(sorted(s for s in responses if s.startswith("2")))
         page = self._json_schema(responses[self.success[0]])
         keys = results.keys
-        item = _items_at(page, keys, components) or {}
+        item = dict(spec.item_schema) if results == spec.plans[False].results else {}
         fast_components = _closed(components, "additionalProperties")
         exact_components = _closed(components, "unevaluatedProperties")
         structure = _without_items(page, keys, components)
@@ -231,6 +211,6 @@ class AnswerSpec:
 
 
 @functools.cache
-def answer_spec(provider: str, results: str) -> AnswerSpec:
-    """``provider``'s `AnswerSpec` for items at the JSONPath ``results`` (compiled once)."""
-    return AnswerSpec(provider, JsonPath(results))
+def answer_spec(spec: Spec, results: JsonPath) -> AnswerSpec:
+    """``spec``'s `AnswerSpec` for items at ``results`` (compiled once per spec)."""
+    return AnswerSpec(spec, results)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 import orjson
@@ -15,16 +16,15 @@ import phonenumbers
 from ._drift import Finding
 from ._errors import ResponseValidationError
 
-if TYPE_CHECKING:
-    from .providers._base import Provider
-
 __all__ = [
     "Capabilities",
     "Capability",
+    "ItemReader",
     "Money",
     "NumberType",
     "Ownership",
     "PhoneNumber",
+    "listed_numbers",
     "parse_number",
 ]
 
@@ -104,6 +104,36 @@ class Money:
         return f"{self.amount} {self.currency}"
 
 
+def _item_keys(path: str) -> list[str]:
+    """The plain keys of a finding's path inside its item (``$.objects[*].a.b`` -> a, b).
+
+    Stops at the first segment that is not a plain ``.key`` (an array inside the item, an
+    odd name): dropping that whole field is always safe.
+    """
+    inside = path.split("[*]", 1)[1] if "[*]" in path else ""
+    keys = []
+    for segment in inside.split(".")[1:]:
+        name = segment.split("[", 1)[0]
+        if name:
+            keys.append(name)
+        if "[" in segment or not name:
+            break
+    return keys
+
+
+class ItemReader(Protocol):
+    """What a `PhoneNumber` asks of its provider's normaliser (`numberhub._normalize`)."""
+
+    def number_text(self, item: dict[str, Any]) -> tuple[str | None, str | None]: ...
+    def country(self, item: dict[str, Any]) -> str | None: ...
+    def number_type(self, item: dict[str, Any]) -> NumberType: ...
+    def capabilities(self, item: dict[str, Any]) -> Capabilities: ...
+    def status(self, item: dict[str, Any]) -> str | None: ...
+    def monthly_price(self, item: dict[str, Any]) -> Money | None: ...
+    def created_at(self, item: dict[str, Any]) -> datetime.datetime | None: ...
+    def raw_item(self, item: dict[str, Any]) -> Any: ...
+
+
 def parse_number(text: str | None, region: str | None = None) -> phonenumbers.PhoneNumber | None:
     """``text`` parsed by phonenumbers, or None when it is empty or not a possible number.
 
@@ -142,7 +172,7 @@ class PhoneNumber:
     id: str
     ownership: Ownership
     _item: dict[str, Any] = attrs.field(alias="item", hash=False)
-    _normalizer: Provider = attrs.field(alias="normalizer", eq=False, hash=False)
+    _normalizer: ItemReader = attrs.field(alias="normalizer", eq=False, hash=False)
     drift: tuple[Finding, ...] = attrs.field(default=(), eq=False, hash=False)
 
     def _read(self, field: Callable[[dict[str, Any]], T], fallback: T) -> T:
@@ -150,9 +180,25 @@ class PhoneNumber:
         if not self.drift:
             return field(self._item)
         try:
-            return field(self._item)
+            return field(self._usable)
         except Exception:  # a drifted value the normaliser could not use
             return fallback
+
+    @functools.cached_property
+    def _usable(self) -> dict[str, Any]:
+        """The item without the values that break its schema: they are not read as if valid.
+
+        (A string ``"false"`` where the spec promises a boolean is not ``False``.)
+        """
+        item = copy.deepcopy(self._item)
+        for finding in self.drift:
+            keys = _item_keys(finding.path)
+            node: Any = item
+            for key in keys[:-1]:
+                node = node.get(key) if isinstance(node, dict) else None
+            if keys and isinstance(node, dict):
+                node.pop(keys[-1], None)
+        return item
 
     @functools.cached_property
     def _parsed(self) -> phonenumbers.PhoneNumber | None:
@@ -277,7 +323,7 @@ def listed_numbers(
     id_field: str,
     ownership: Ownership,
     items: list[dict[str, Any]],
-    normalizer: Provider,
+    normalizer: ItemReader,
 ) -> list[PhoneNumber] | None:
     """`PhoneNumber` objects for the items of a page that fits its spec exactly.
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Mapping
-from typing import Any
 
 import anyio
 import attrs
+from numberhub_spec import RateLimitSpec
 
 from ._clock import Clock
 
@@ -35,11 +34,9 @@ class RateLimit:
     margin: float = attrs.field(default=0.02, validator=attrs.validators.ge(0))
 
     @classmethod
-    def from_spec(cls, extension: Mapping[str, Any] | None) -> RateLimit | None:
-        """The limit an operation's ``x-numberhub-rate-limit`` documents, or None."""
-        if not extension:
-            return None
-        return cls(int(extension["requests"]), float(extension["per_seconds"]))
+    def from_spec(cls, spec: RateLimitSpec | None) -> RateLimit | None:
+        """The limit a spec's ``x-numberhub-rate-limit`` documents, or None."""
+        return None if spec is None else cls(spec.requests, spec.per_seconds)
 
 
 class _Window:

@@ -14,20 +14,26 @@ import logging
 import threading
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any
 
 import httpx
 import orjson
+from numberhub_spec import MISSING, PagingPlan
 
 from ._answers import AnswerSpec, answer_spec, content_type
 from ._auth import SecretAuth
 from ._drift import DriftReport, DriftWarning, Finding, json_type
-from ._errors import APIError, ResponseValidationError, error_for_status
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    ResponseValidationError,
+    error_for_status,
+)
 from ._models import Ownership, PhoneNumber, listed_numbers
-from ._paging import Page, Params, Plan, plans_for
-from ._schema import MISSING, JsonPath
-from ._specs import operation
-from .providers._base import Provider
+from ._pagers import Page
+from ._paginator import Params
+from ._provider import Provider
 
 __all__ = ["Reader"]
 
@@ -53,20 +59,20 @@ class Reader:
         self.provider = provider
         self.name = provider.name
         self.display = provider.display_name
-        self.ownership = cast(Ownership, provider.ownership)
+        self.ownership: Ownership = provider.ownership
         self.strict = strict
         self.conformance = conformance
         self._secrets = tuple(auth.secrets)
-        op = operation(provider.name)
-        envelope = op.extension("x-numberhub-envelope")
-        self.envelope = None if not envelope else (JsonPath(envelope["code"]), envelope)
+        self.spec = provider.spec
+        self.envelope = provider.spec.envelope
+        self.normalizer = provider.normalizer
         self._id_field = provider.id_field
         self._warned: set[tuple[str, str, int]] = set()
         self._lock = threading.Lock()
 
-    def answers(self, plan: Plan) -> AnswerSpec:
+    def answers(self, plan: PagingPlan) -> AnswerSpec:
         """The compiled spec of the answers whose items are where ``plan`` says."""
-        return answer_spec(self.name, plan.results.text)
+        return answer_spec(self.spec, plan.results)
 
     # --- messages -----------------------------------------------------------------------
     def scrub(self, text: str) -> str:
@@ -128,7 +134,7 @@ class Reader:
 
     def answers_for_errors(self) -> AnswerSpec:
         """The compiled answers of the provider's first paging plan (for error answers)."""
-        return self.answers(plans_for(self.name)[False])
+        return self.answers(self.spec.plans[False])
 
     def invalid(
         self, response: httpx.Response, findings: Iterable[Finding]
@@ -147,18 +153,18 @@ class Reader:
         )
 
     def page(
-        self, response: httpx.Response, plan: Plan, paging: Params, drift: DriftReport
+        self, response: httpx.Response, plan: PagingPlan, paging: Params, drift: DriftReport
     ) -> Page[Any]:
         """The page in a response, or the typed error it means."""
         status = response.status_code
         body = self.decode(response)
         if not 200 <= status < 300:
             raise self.error(response, body, drift=drift)
-        if self.envelope is not None and body is not MISSING:
-            code_path, envelope = self.envelope
-            code = code_path.get(body)
-            if code is not MISSING and code != envelope["success"]:
-                mapped = envelope.get("codes", {}).get(str(code))
+        envelope = self.envelope
+        if envelope is not None and body is not MISSING:
+            code = envelope.code.get(body)
+            if code is not MISSING and code != envelope.success:
+                mapped = envelope.codes.get(str(code))
                 if mapped is None:
                     mapped = code if isinstance(code, int) and 400 <= code <= 599 else status
                 raise self.error(response, body, int(mapped), drift=drift)
@@ -169,7 +175,7 @@ class Reader:
             raise self.invalid(response, [*meta, not_json])
         if not meta and answers.fits(body, exactly=self.conformance):
             numbers = listed_numbers(
-                self.name, self._id_field, self.ownership, plan.results.get(body), self.provider
+                self.name, self._id_field, self.ownership, plan.results.get(body), self.normalizer
             )
             if numbers is not None:  # the fast path: the whole page fits the spec
                 return Page(numbers, body, response, paging, lambda b: self.parse_page(response, b))
@@ -189,20 +195,20 @@ class Reader:
         if structural:
             raise self.invalid(response, [*meta, *structural])
         found = [*meta, *(answers.page_extras(body) if self.conformance else ())]
-        provider, name, ownership = self.provider, self.name, self.ownership
+        normalizer, name, ownership = self.normalizer, self.name, self.ownership
         numbers = []
         for item in answers.results.get(body):
-            number_id = provider.item_id(item)
+            number_id = normalizer.item_id(item)
             if number_id is None:
-                value = item.get(provider.id_field, MISSING)
+                value = item.get(self._id_field, MISSING)
                 seen = "missing" if value is MISSING else json_type(value)
-                where = f"{answers.items_path}.{provider.id_field}"
+                where = f"{answers.items_path}.{self._id_field}"
                 raise self.invalid(response, [Finding(where, "identity", "the item's id", seen)])
             violations, extras = answers.item(item, undocumented=self.conformance)
             found += violations
             found += extras
             numbers.append(
-                PhoneNumber(name, number_id, ownership, item, provider, tuple(violations))
+                PhoneNumber(name, number_id, ownership, item, normalizer, tuple(violations))
             )
         if self.strict and any(f.violation for f in found):
             raise self.invalid(response, [f for f in found if f.violation])
@@ -216,10 +222,20 @@ class Reader:
             tuple(found),
         )
 
+    def transport_error(self, exc: httpx.TransportError) -> APIConnectionError:
+        """The typed error for a failure below HTTP."""
+        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        what = "timed out" if kind is APITimeoutError else "could not be reached"
+        message = self.scrub(f"{self.display} {what}: {type(exc).__name__}: {exc}")
+        return kind(message, provider=self.name)
+
     def parse_page(self, response: httpx.Response, body: Any) -> Any:
         """``body`` as the generated page model."""
+        model = self.provider.page_model
+        if model is None:  # no generated client: the decoded JSON
+            return body
         try:
-            return self.provider.page_model.from_dict(body)
+            return model.from_dict(body)
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             finding = Finding("$", "model", "what the generated model reads", type(exc).__name__)
             raise self.invalid(response, [finding]) from exc

@@ -8,6 +8,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
+from numberhub_spec import RetrySpec
+
+from ._errors import APIConnectionError, APIError, NumberhubError
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
@@ -75,20 +78,16 @@ class RetryPolicy:
     random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
 
     @classmethod
-    def from_spec(cls, extension: Mapping[str, Any] | None, max_retries: int) -> RetryPolicy:
-        """The policy an operation's ``x-speakeasy-retries`` describes."""
-        if not extension:
-            return cls(max_retries=max_retries)
-        backoff = extension.get("backoff", {})
-        elapsed = backoff.get("maxElapsedTime")
+    def from_spec(cls, spec: RetrySpec, max_retries: int) -> RetryPolicy:
+        """The policy a spec's ``x-speakeasy-retries`` describes."""
         return cls(
             max_retries=max_retries,
-            initial=backoff.get("initialInterval", 500) / 1000,
-            max_interval=backoff.get("maxInterval", 8000) / 1000,
-            exponent=float(backoff.get("exponent", 2)),
-            max_elapsed=None if elapsed is None else elapsed / 1000,
-            retry_status=_status_matcher(extension.get("statusCodes", [])),
-            connection_errors=bool(extension.get("retryConnectionErrors", True)),
+            initial=spec.initial_interval,
+            max_interval=spec.max_interval,
+            exponent=spec.exponent,
+            max_elapsed=spec.max_elapsed,
+            retry_status=spec.retries_status,
+            connection_errors=spec.connection_errors,
         )
 
     def delay(self, retry: int, headers: Mapping[str, str] | None, now: float) -> float:
@@ -105,3 +104,26 @@ class RetryPolicy:
         if retry >= self.max_retries:
             return True
         return self.max_elapsed is not None and elapsed + wait > self.max_elapsed
+
+    def retries(self, exc: NumberhubError) -> bool:
+        """Whether this policy retries after ``exc``."""
+        if isinstance(exc, APIError):
+            return self.retry_status(exc.status)
+        return isinstance(exc, APIConnectionError) and self.connection_errors
+
+    def wait_after(
+        self, exc: NumberhubError, retry: int, elapsed: float, now: float
+    ) -> float | None:
+        """Seconds to wait before retry number ``retry`` after ``exc``, or None to give up.
+
+        Args:
+            exc: What the last attempt raised.
+            retry: How many retries came before (0 for the first).
+            elapsed: Seconds since the first attempt.
+            now: The current epoch time (to read a ``Retry-After`` date).
+        """
+        if not self.retries(exc):
+            return None
+        headers = exc.headers if isinstance(exc, APIError) else None
+        wait = self.delay(retry, headers, now)
+        return None if self.gives_up(retry, elapsed, wait) else wait

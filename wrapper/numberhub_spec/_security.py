@@ -98,14 +98,14 @@ class CredentialSpec:
     """One credential a client takes.
 
     Attributes:
-        keyword: The keyword argument (``auth_token``).
+        name: The keyword argument (``auth_token``).
         env: The environment variable read when the argument is not given.
         secret: Whether the value must never be shown.
         scheme: The security scheme it goes into, if any.
         parameter: The tenant parameter it fills, if any.
     """
 
-    keyword: str
+    name: str
     env: str
     secret: bool
     scheme: str | None = None

@@ -30,7 +30,7 @@ __all__ = ["Spec", "load"]
 _METHODS = ("get", "post", "put", "patch", "delete")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # one object per version of a file: identity is equality
 class Spec:
     """Everything numberhub reads from one provider's spec.
 

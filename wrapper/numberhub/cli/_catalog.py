@@ -1,4 +1,4 @@
-"""What the CLI knows about each provider, read from its spec and its wrapper module.
+"""What the CLI knows about each provider, read from its spec (`numberhub_spec`).
 
 One mechanism serves all providers: the filters, credentials, paging style, page-size
 range and rate limit shown by ``numberhub providers`` and turned into the options of
@@ -7,17 +7,14 @@ range and rate limit shown by ``numberhub providers`` and turned into the option
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
+import numberhub_spec
+from numberhub_spec import CredentialSpec, PagingPlan, Parameter, RateLimitSpec, provider_names
 
-from numberhub._client import SyncClient, sync_class
-from numberhub._paging import Plan, plans_for
-from numberhub._schema import Param, request_params
-from numberhub._specs import operation, provider_names
-from numberhub.providers._base import Credential, Provider
+from numberhub._client import SyncClient, client_class
 
 __all__ = ["ProviderInfo", "all_providers", "provider_info"]
 
@@ -46,19 +43,15 @@ class ProviderInfo:
     display_name: str
     lists: str
     client_class: type[SyncClient[Any]]
-    credentials: tuple[Credential, ...]
-    filters: Mapping[str, Param]
-    plan: Plan
+    credentials: tuple[CredentialSpec, ...]
+    filters: Mapping[str, Parameter]
+    plan: PagingPlan
     mode_switch: str | None
     page_size: tuple[str, int | None, int | None] | None
-    rate_limit: Mapping[str, Any] | None
+    rate_limit: RateLimitSpec | None
     method: str
     path: str
-
-    @property
-    def provider(self) -> Provider:
-        """The wrapper's normaliser of this provider's items."""
-        return self.client_class.provider
+    cursor_plan: PagingPlan | None = None
 
     @property
     def env_vars(self) -> tuple[str, ...]:
@@ -68,55 +61,53 @@ class ProviderInfo:
     def paging_summary(self) -> str:
         """The paging style in a few words, e.g. ``offset (offset, limit)``."""
         plan = self.plan
-        names = ", ".join(name for name, _ in plan.inputs.values())
-        where = " in the JSON body" if any(loc == "body" for _, loc in plan.inputs.values()) else ""
-        text = f"{plan.style} ({names}{where})"
-        if self.mode_switch:
-            mode = plans_for(self.name)[True]
-            cursor = next(name for kind, (name, _) in mode.inputs.items() if kind == "cursor")
+        names = ", ".join(i.name for i in plan.inputs.values())
+        body = any(i.location == "body" for i in plan.inputs.values())
+        text = f"{plan.style} ({names}{' in the JSON body' if body else ''})"
+        if self.mode_switch and self.cursor_plan is not None:
+            cursor = self.cursor_plan.name_of("cursor")
             text += f"; or cursor ({cursor}) with {self.mode_switch}=true"
         return text
 
     def rate_limit_summary(self) -> str:
         """The documented rate limit in words, or ``not published``."""
         limit = self.rate_limit
-        if not limit:
+        if limit is None:
             return "not published"
-        per = limit["per_seconds"]
+        per = limit.per_seconds
         window = "second" if per == 1 else f"{per:g} seconds"
-        text = f"{limit['requests']} per {window} per {limit['scope']}"
-        return f"{text} ({limit['note']})" if limit.get("note") else text
+        text = f"{limit.requests} per {window}" + (f" per {limit.scope}" if limit.scope else "")
+        return f"{text} ({limit.note})" if limit.note else text
 
 
-@functools.cache
 def provider_info(name: str) -> ProviderInfo:
     """The `ProviderInfo` of the provider called ``name``.
 
     Raises:
         LookupError: No such provider.
     """
-    cls = sync_class(name)
-    op = operation(name)
-    plans = plans_for(name)
-    plan = plans[False]
+    spec = numberhub_spec.load(name)
+    plan = spec.plan()
     page_size = None
-    if "limit" in plan.inputs:
-        limit_name = plan.inputs["limit"][0]
-        schema = request_params(name)[limit_name].schema
+    limit_name = plan.name_of("limit")
+    if limit_name is not None:
+        schema = spec.operation.parameter(limit_name).schema
         page_size = (limit_name, schema.get("minimum"), schema.get("maximum"))
+    cursor_plan = spec.plans.get(True)
     return ProviderInfo(
         name=name,
-        display_name=cls.provider.display_name,
-        lists=cls.provider.ownership,
-        client_class=cls,
-        credentials=tuple(cls.provider.credentials),
-        filters=cls.filter_params(),
+        display_name=spec.display_name,
+        lists=spec.lists,
+        client_class=client_class(name),
+        credentials=spec.credentials,
+        filters=spec.filters,
         plan=plan,
-        mode_switch=plans[True].switch if True in plans else None,
+        mode_switch=cursor_plan.switch if cursor_plan else None,
         page_size=page_size,
-        rate_limit=op.extension("x-numberhub-rate-limit"),
-        method=op.method.upper(),
-        path=op.path,
+        rate_limit=spec.rate_limit,
+        method=spec.operation.method,
+        path=spec.operation.path,
+        cursor_plan=cursor_plan,
     )
 
 

@@ -8,13 +8,12 @@ patterns, formats) before any request, failing as a usage error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import click
 from click.shell_completion import CompletionItem
-
-from numberhub._schema import Param
+from numberhub_spec import Parameter as Param
 
 __all__ = ["SpecValue", "filter_option", "option_name"]
 
@@ -26,7 +25,7 @@ def _item_schema(param: Param) -> dict[str, Any]:
     return dict(items or {})
 
 
-def _base_type(schema: dict[str, Any]) -> str:
+def _base_type(schema: Mapping[str, Any]) -> str:
     kind = schema.get("type", "string")
     if isinstance(kind, list):
         kind = next((k for k in kind if k != "null"), "string")

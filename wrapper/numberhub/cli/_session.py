@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 import numberhub
 from numberhub._client import SyncClient
 from numberhub._models import PhoneNumber
-from numberhub._paging import SyncPager
+from numberhub._pagers import SyncPager
 from numberhub.cli._catalog import ProviderInfo
 from numberhub.cli._errors import missing_credentials
 

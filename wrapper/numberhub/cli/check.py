@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import click
+from numberhub_spec import provider_names
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -32,7 +33,6 @@ from rich.text import Text
 from numberhub._conformance import Conformance, probe
 from numberhub._drift import DriftWarning
 from numberhub._errors import NumberhubError
-from numberhub._specs import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
 from numberhub.cli._session import connect

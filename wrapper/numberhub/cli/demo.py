@@ -18,13 +18,13 @@ from typing import Any
 
 import attrs
 import click
+from numberhub_spec import provider_names
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 import numberhub
-from numberhub._specs import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._rows import Row, row, rows_table
 from numberhub.cli._session import stderr_console
@@ -186,7 +186,7 @@ def _rate_notes(listings: list[Listing]) -> list[str]:
     notes = []
     for listing in listings:
         limit = listing.info.rate_limit
-        if limit and listing.pages > limit["requests"]:
+        if limit and listing.pages > limit.requests:
             notes.append(
                 f"{listing.info.display_name} documents {listing.info.rate_limit_summary()}; "
                 f"the client keeps to it, so its {_plural(listing.pages, 'page')} took "

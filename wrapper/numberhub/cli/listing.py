@@ -6,9 +6,9 @@ import sys
 from typing import Any
 
 import click
+from numberhub_spec import provider_names
 from rich.console import Console
 
-from numberhub._specs import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._options import filter_option, option_name
 from numberhub.cli._rows import FORMATS, write_rows

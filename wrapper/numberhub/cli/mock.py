@@ -78,8 +78,8 @@ def mock(
     if print_credentials:
         click.echo(json.dumps(creds, indent=2))
         return
-    from numberhub._specs import load_spec, operation
     from numberhub.mock._server import serve_forever
+    from numberhub.mock._specdoc import load_spec, operation
 
     options: dict[str, Any] = {
         "seed": seed,

@@ -31,9 +31,9 @@ def describe(info: ProviderInfo) -> dict[str, Any]:
             None
             if not info.rate_limit
             else {
-                "requests": info.rate_limit["requests"],
-                "per_seconds": info.rate_limit["per_seconds"],
-                "scope": info.rate_limit["scope"],
+                "requests": info.rate_limit.requests,
+                "per_seconds": info.rate_limit.per_seconds,
+                "scope": info.rate_limit.scope,
             }
         ),
         "rate_limit_text": info.rate_limit_summary(),

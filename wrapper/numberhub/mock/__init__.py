@@ -66,12 +66,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 
-from numberhub._specs import provider_names
 from numberhub.mock._app import MockApp, create_app
 from numberhub.mock._credentials import DEFAULT_CREDENTIALS, Credentials, resolve_credentials
 from numberhub.mock._dataset import DEFAULT_SIZE, dataset
 from numberhub.mock._faults import FAULT_KINDS
 from numberhub.mock._server import MockServer
+from numberhub.mock._specdoc import provider_names
 
 __all__ = [
     "DEFAULT_CREDENTIALS",

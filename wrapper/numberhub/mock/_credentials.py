@@ -22,9 +22,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from numberhub._specs import load_spec, operation
 from numberhub.mock._generate import from_pattern
 from numberhub.mock._schemas import resolve
+from numberhub.mock._specdoc import load_spec, operation
 
 __all__ = [
     "DEFAULT_CREDENTIALS",

@@ -17,7 +17,6 @@ from typing import Any
 
 import orjson
 
-from numberhub._specs import load_spec, operation
 from numberhub.mock._credentials import scheme_value, snake_case
 from numberhub.mock._dataset import Dataset
 from numberhub.mock._errors import ErrorBuilder
@@ -25,6 +24,7 @@ from numberhub.mock._filters import Selection, filters_of
 from numberhub.mock._paging import CursorError, Pager, set_path
 from numberhub.mock._request import BodySpec, Param, Problem, body_spec, operation_params
 from numberhub.mock._schemas import Validator, compile_schema, resolve
+from numberhub.mock._specdoc import load_spec, operation
 
 __all__ = ["Reply", "Request", "Service"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from numberhub._specs import load_spec, operation
+from numberhub.mock._specdoc import load_spec, operation
 from numberhub.mock.profiles._base import Profile, Rand, TimeLine
 from numberhub.mock.profiles.bird import BirdProfile
 from numberhub.mock.profiles.butter import ButterProfile

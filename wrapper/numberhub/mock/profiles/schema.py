@@ -33,10 +33,10 @@ from typing import Any, ClassVar
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from numberhub._specs import Operation
 from numberhub.mock._generate import from_pattern, known_values
 from numberhub.mock._phones import Group
 from numberhub.mock._schemas import Validator, resolve
+from numberhub.mock._specdoc import Operation
 from numberhub.mock.profiles._base import Profile, TimeLine, iso_utc
 from numberhub.mock.profiles._places import COUNTRY_NAMES
 
