@@ -39,7 +39,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("specs")
     for spec in specs_dir().glob("*.yaml"):
         shutil.copy(spec, out)
-    shutil.copy(HERE / "specs" / "voxly.yaml", out)
+    shutil.copy(HERE.parent / "fixtures" / "specs" / "voxly.yaml", out)
     rounded = yaml.safe_load((specs_dir() / "rounded.yaml").read_text())
     rounded["info"]["title"] = "Roundtwo — list lines"
     rounded["info"]["x-numberhub-provider"] = {
@@ -310,7 +310,7 @@ def spec_request(service: Any, creds: dict[str, str]) -> tuple[str, dict[str, st
     headers: dict[str, str] = {}
     for name in (service.security or [{}])[0]:
         scheme = service.schemes[name]
-        value = scheme_value(service.provider, name, scheme, creds)
+        value = scheme_value(service.model.schemes[name], creds)
         if scheme["type"] == "http":
             headers["Authorization"] = f"{scheme['scheme'].capitalize()} {value}"
         else:

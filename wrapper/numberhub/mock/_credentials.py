@@ -22,9 +22,10 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+import numberhub_spec
+from numberhub_spec import SecurityScheme
+
 from numberhub.mock._generate import from_pattern
-from numberhub.mock._schemas import resolve
-from numberhub.mock._specdoc import load_spec, operation
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
@@ -53,14 +54,6 @@ DEFAULT_CREDENTIALS: Mapping[str, Mapping[str, str]] = {
 }
 """The documented defaults, one dict per provider (keys: the wrapper's keyword arguments)."""
 
-# How a security scheme's expected value is made from the credentials, where the generic
-# rule (an apiKey scheme carries the credential named like the scheme, in snake case) does
-# not say it: Bird's key travels as "AccessKey <key>", Plivo's Basic pair is auth_id:token.
-_SCHEME_TEMPLATES: Mapping[tuple[str, str], str] = {
-    ("bird", "accessKey"): "AccessKey {access_key}",
-    ("plivo", "basicAuth"): "{auth_id}:{auth_token}",
-}
-
 
 def snake_case(name: str) -> str:
     """``organizationId`` -> ``organization_id``, ``X-Organization-Id`` -> ``x_organization_id``."""
@@ -85,29 +78,18 @@ def spec_credentials(
 ) -> dict[str, str]:
     """Default credentials for a provider without documented ones, from its spec.
 
-    See the module docstring for the rules.
+    The names are the spec model's (`numberhub_spec.Spec.credentials`); a secret gets
+    ``nhmock-<provider>-<name>``, an id a value that fits its parameter's schema.
     """
-    doc = load_spec(provider, specs_dir)
-    op = operation(provider, specs_dir).spec
-    schemes: Mapping[str, Any] = doc.get("components", {}).get("securitySchemes", {})
-    params = [resolve(doc, p) for p in op.get("parameters", [])]
-    tenants = {p.get("x-numberhub-tenant-of"): p for p in params if "x-numberhub-tenant-of" in p}
+    spec = numberhub_spec.load(provider, specs_dir)
+    schemas = {p.credential: p.schema for p in spec.operation.parameters if p.credential}
     rnd = random.Random(f"numberhub-mock/{provider}")
     creds: dict[str, str] = {}
-    used = [name for req in op.get("security", doc.get("security", [])) for name in req]
-    for name in dict.fromkeys(used):
-        scheme = schemes.get(name, {})
-        if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-            tenant = tenants.get(name)
-            user = snake_case(tenant["name"]) if tenant else "username"
-            creds[user] = _fitting(tenant.get("schema", {}) if tenant else {}, provider, user, rnd)
-            creds["password"] = f"nhmock-{provider}-password"
+    for cred in spec.credentials:
+        if cred.secret:
+            creds[cred.name] = f"nhmock-{provider}-{cred.name.replace('_', '-')}"
         else:
-            key = snake_case(name)
-            creds[key] = f"nhmock-{provider}-{key.replace('_', '-')}"
-    for p in params:
-        if "x-numberhub-tenant-of" in p and snake_case(p["name"]) not in creds:
-            creds[snake_case(p["name"])] = _fitting(p.get("schema", {}), provider, p["name"], rnd)
+            creds[cred.name] = _fitting(schemas.get(cred.name, {}), provider, cred.name, rnd)
     return creds
 
 
@@ -152,29 +134,17 @@ def resolve_credentials(
     return result
 
 
-def scheme_value(
-    provider: str, scheme_name: str, scheme: Mapping[str, object], creds: Mapping[str, str]
-) -> str | None:
+def scheme_value(scheme: SecurityScheme, creds: Mapping[str, str]) -> str | None:
     """The exact value the request must carry for one security scheme, or None if unknown.
 
     For ``http`` schemes this is what follows the scheme word in ``Authorization``
-    (base64 of ``user:password`` for Basic); for ``apiKey`` schemes the header's value.
+    (base64 of ``user:password`` for Basic); for ``apiKey`` schemes the header's or query
+    parameter's value, after the scheme's prefix.
     """
-    template = _SCHEME_TEMPLATES.get((provider, scheme_name))
-    basic = scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic"
-    if template is None and basic and "password" in creds:  # see spec_credentials
-        user = next((k for k in creds if k != "password"), None)
-        template = f"{{{user}}}:{{password}}" if user else None
-    if template is not None:
-        try:
-            raw = template.format(**creds)
-        except KeyError:
+    if scheme.is_basic:
+        user, password = creds.get(scheme.username or ""), creds.get(scheme.credential)
+        if user is None or password is None:
             return None
-    else:
-        key = snake_case(scheme_name)
-        if key not in creds:
-            return None
-        raw = creds[key]
-    if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-        return base64.b64encode(raw.encode()).decode()
-    return raw
+        return base64.b64encode(f"{user}:{password}".encode()).decode()
+    value = creds.get(scheme.credential)
+    return None if value is None else scheme.prefix + value

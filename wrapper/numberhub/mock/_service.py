@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numberhub_spec
 import orjson
 
-from numberhub.mock._credentials import scheme_value, snake_case
+from numberhub.mock._credentials import scheme_value
 from numberhub.mock._dataset import Dataset
 from numberhub.mock._errors import ErrorBuilder
 from numberhub.mock._filters import Selection, filters_of
@@ -116,6 +117,10 @@ class Service:
         specs_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         self.provider = provider
+        self.model = numberhub_spec.load(provider, specs_dir)
+        self.tenant_credentials = {
+            p.name: p.credential for p in self.model.operation.parameters if p.credential
+        }
         self.doc = load_spec(provider, specs_dir)
         self.op = operation(provider, specs_dir)
         spec = self.op.spec
@@ -196,7 +201,8 @@ class Service:
     # -- security ---------------------------------------------------------------------------
     def _scheme_ok(self, name: str, req: Request) -> bool:
         scheme = self.schemes.get(name, {})
-        expected = scheme_value(self.provider, name, scheme, self.credentials)
+        model = self.model.schemes.get(name)
+        expected = None if model is None else scheme_value(model, self.credentials)
         if expected is None:
             return False
         kind = scheme.get("type")
@@ -248,7 +254,7 @@ class Service:
             owner = p.extensions.get("x-numberhub-tenant-of")
             if owner is None:
                 continue
-            expected = self.credentials.get(snake_case(p.name))
+            expected = self.credentials.get(self.tenant_credentials.get(p.name, ""), None)
             got = (
                 req.path_params.get(p.name)
                 if p.location == "path"
