@@ -7,7 +7,6 @@ Each provider is paged the way its documentation says, with nothing but the gene
 from __future__ import annotations
 
 import asyncio
-import datetime
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -166,7 +165,7 @@ async def rounded_cursor_pages(
         nxt = answer.parsed.next_cursor
         if nxt is None or isinstance(nxt, rounded_client.types.Unset):
             return answers
-        cursor = datetime.datetime.fromisoformat(nxt)
+        cursor = nxt  # passed back as received: the generated client keeps it a string
 
 
 async def duoplus_pages(call: Call, client: Any, creds: Mapping[str, str], **f: Any) -> list[Any]:

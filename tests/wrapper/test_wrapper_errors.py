@@ -145,7 +145,8 @@ _DELETE = object()
         ("bird", {"results": [{"id": "x"}]}),
         ("bird", {"results": [{"id": "x", "numberString": "+1", "monthlyPrice": {"amount": 1}}]}),
         ("butter", {"success": True, "data": [{"phone_number": "+1"}], "pagination": {}}),
-        ("rounded", {"data": [{"id": "x", "number": "+1", "type": "webrtc"}]}),
+        # Rounded's item `type` is an open enum ("webrtc" fits): break the page instead.
+        ("rounded", {"data": {"id": "x", "number": "+1", "type": "pstn"}}),
         ("duoplus", {"code": 200, "message": "ok", "data": {"list": [{"id": 5}]}}),
         ("duoplus", {"code": 200, "message": "ok", "data": None}),
         ("duoplus", {"message": "no code"}),
