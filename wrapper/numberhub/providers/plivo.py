@@ -11,6 +11,7 @@ from plivo_client.models import (
     ListNumbersCnamLookup,
     ListNumbersTendlcRegistrationStatus,
     ListNumbersTollFreeSmsVerification,
+    ListNumbersTollFreeSmsVerificationOrderStatus,
     ListNumbersType,
     NumberListResponse,
 )
@@ -105,6 +106,7 @@ class PlivoListArgs(ListOptions, total=False):
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | str
     tendlc_campaign_id: str
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | str
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus | str
     renewal_date: datetime.date | str
     renewal_date__gt: datetime.date | str
     renewal_date__gte: datetime.date | str

@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Unpack
 
-from rounded_client.models import PhoneNumberList, PstnPhoneNumber, SipPhoneNumber
+from rounded_client.models import PhoneNumber as RoundedNumber
+from rounded_client.models import PhoneNumberList
 
 from .._auth import ApiKeyAuth, SecretAuth
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions
@@ -38,7 +39,10 @@ class RoundedProvider(Provider):
         return text(item.get("number")), None
 
     def number_type(self, item: dict[str, Any]) -> NumberType:
-        """SIP numbers are ``voip``; PSTN ones do not say more (``unknown``)."""
+        """SIP numbers are ``voip``; PSTN ones do not say more (``unknown``).
+
+        ``type`` is an open enum (``pstn``, ``sip``), matched without regard to case.
+        """
         kind = item.get("type")
         return "voip" if isinstance(kind, str) and kind.lower() == "sip" else "unknown"
 
@@ -46,11 +50,9 @@ class RoundedProvider(Provider):
         """``created_at`` (ISO 8601)."""
         return parse_datetime(item.get("created_at"))
 
-    def raw_item(self, item: dict[str, Any]) -> PstnPhoneNumber | SipPhoneNumber:
-        """The generated model its ``type`` names."""
-        if item.get("type") == "sip":
-            return SipPhoneNumber.from_dict(item)
-        return PstnPhoneNumber.from_dict(item)
+    def raw_item(self, item: dict[str, Any]) -> RoundedNumber:
+        """The generated ``PhoneNumber`` (one open model for PSTN and SIP numbers)."""
+        return RoundedNumber.from_dict(item)
 
 
 ROUNDED = RoundedProvider()
