@@ -7,7 +7,7 @@ Each provider is paged the way its documentation says, with nothing but the gene
 from __future__ import annotations
 
 import asyncio
-import datetime
+import json
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -166,7 +166,7 @@ async def rounded_cursor_pages(
         nxt = answer.parsed.next_cursor
         if nxt is None or isinstance(nxt, rounded_client.types.Unset):
             return answers
-        cursor = datetime.datetime.fromisoformat(nxt)
+        cursor = nxt  # passed back as received: the generated client keeps it a string
 
 
 async def duoplus_pages(call: Call, client: Any, creds: Mapping[str, str], **f: Any) -> list[Any]:
@@ -334,4 +334,9 @@ def test_generated_client_parses_the_refusal_of_wrong_credentials(
 
     answer = asyncio.run(first_answer())
     assert answer.status_code == 401
+    if provider == "plivo":
+        # Plivo's 401 may be plain text (specs/plivo.yaml): the client keeps it as text.
+        assert answer.parsed == answer.content.decode()
+        assert PlivoError.from_dict(json.loads(answer.parsed)).error
+        return
     assert isinstance(answer.parsed, ERROR[provider]), answer.content[:300]

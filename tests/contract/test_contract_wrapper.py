@@ -175,11 +175,41 @@ CASES = [
         lambda d: {"tendlc_campaign_id": most_common(d, "tendlc_campaign_id")},
         where(lambda i, f: i["tendlc_campaign_id"] == f["tendlc_campaign_id"]),
     ),
+    *[
+        Case(
+            "plivo",
+            f"tendlc_registration_status-{state}",
+            lambda d, state=state: {"tendlc_registration_status": state},
+            where(
+                lambda i, f, group=group: (
+                    (i.get("tendlc_registration_status") or "").upper() in TENDLC[group]
+                )
+            ),
+        )
+        # plivo-node's upper-case values (lib/resources/numbers.js) mean the same states.
+        for state, group in (
+            ("UNREGISTERED", "unregistered"),
+            ("PROCESSING", "in_progress"),
+            ("COMPLETED", "registered"),
+        )
+    ],
     Case(
         "plivo",
         "toll_free_sms_verification",
         lambda d: {"toll_free_sms_verification": "verified"},
         where(lambda i, f: low(i["toll_free_sms_verification"]) == "verified"),
+    ),
+    Case(
+        "plivo",
+        "toll_free_sms_verification-upper",
+        lambda d: {"toll_free_sms_verification": "VERIFIED"},
+        where(lambda i, f: low(i["toll_free_sms_verification"]) == "verified"),
+    ),
+    Case(
+        "plivo",
+        "toll_free_sms_verification_order_status",
+        lambda d: {"toll_free_sms_verification_order_status": "APPROVED"},
+        where(lambda i, f: i.get("toll_free_sms_verification_order_status") == "APPROVED"),
     ),
     Case(
         "plivo",

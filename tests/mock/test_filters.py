@@ -41,6 +41,32 @@ CASES: list[tuple[str, dict[str, Any], Callable[[Item], bool]]] = [
         {"tendlc_registration_status": "in_progress"},
         lambda i: i["tendlc_registration_status"] in TENDLC["in_progress"],
     ),
+    # plivo-node's upper-case values select what the list page's lower-case ones do.
+    (
+        "plivo",
+        {"tendlc_registration_status": "COMPLETED"},
+        lambda i: i["tendlc_registration_status"] in TENDLC["registered"],
+    ),
+    (
+        "plivo",
+        {"tendlc_registration_status": "PROCESSING"},
+        lambda i: i["tendlc_registration_status"] in TENDLC["in_progress"],
+    ),
+    (
+        "plivo",
+        {"tendlc_registration_status": "UNREGISTERED"},
+        lambda i: i["tendlc_registration_status"] in TENDLC["unregistered"],
+    ),
+    (
+        "plivo",
+        {"toll_free_sms_verification": "PENDING_VERIFICATION"},
+        lambda i: (i["toll_free_sms_verification"] or "").lower() == "pending_verification",
+    ),
+    (
+        "plivo",
+        {"toll_free_sms_verification_order_status": "APPROVED"},
+        lambda i: i["toll_free_sms_verification_order_status"] == "APPROVED",
+    ),
     (
         "plivo",
         {"tendlc_campaign_id": "2FA_campaign"},

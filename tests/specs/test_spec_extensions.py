@@ -65,18 +65,12 @@ def test_every_documented_extension_is_used_somewhere(load_spec):
 
 
 def _item_schema(spec):
-    """The schema of one listed item (for Rounded, the PSTN shape)."""
+    """The schema of one listed item, reached through plain ``properties`` (no union)."""
     path = spec.operation["x-speakeasy-pagination"]["outputs"]["results"]
     schema = spec.deref(spec.response("200")["content"]["application/json"]["schema"])
     for name in path.split(".")[1:]:
-        schema = spec.deref(schema)
-        if "anyOf" in schema:  # DuoPlus: data is the page or null
-            schema = next(s for s in schema["anyOf"] if s.get("type") != "null")
         schema = spec.deref(spec.deref(schema)["properties"][name])
-    item = spec.deref(schema["items"])
-    if "oneOf" in item:
-        item = spec.deref(item["oneOf"][0])
-    return item
+    return spec.deref(schema["items"])
 
 
 def _has_field(spec, schema, dotted):
@@ -118,6 +112,27 @@ def test_order_names_a_real_item_field(spec):
     order = spec.operation["x-numberhub-order"]
     assert order["direction"] in ("asc", "desc")
     assert _has_field(spec, _item_schema(spec), order["by"])
+
+
+def test_order_says_whether_the_provider_promises_it(spec):
+    order = spec.operation["x-numberhub-order"]
+    assert set(order) <= {"by", "direction", "promised", "note"}
+    assert isinstance(order["promised"], bool)
+    assert order["note"].strip(), f"{spec.name}: say where the order comes from"
+    if not order["promised"]:
+        assert "mock" in order["note"], f"{spec.name}: name the order as the mock's choice"
+
+
+def test_items_are_not_reached_through_a_union(spec):
+    """An anyOf/oneOf on the way to an item would report its errors at the union."""
+    path = spec.operation["x-speakeasy-pagination"]["outputs"]["results"]
+    schema = spec.deref(spec.response("200")["content"]["application/json"]["schema"])
+    for name in path.split(".")[1:]:
+        schema = spec.deref(schema)
+        assert not {"anyOf", "oneOf"} & set(schema), f"{spec.name}: union above {name}"
+        schema = spec.deref(schema["properties"][name])
+    item = spec.deref(schema["items"])
+    assert not {"anyOf", "oneOf", "discriminator"} & set(item), f"{spec.name}: item union"
 
 
 def test_tenant_of_names_a_real_security_scheme(spec):

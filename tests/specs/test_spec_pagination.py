@@ -137,7 +137,7 @@ def test_cursor_mode_names_real_parameters(load_spec):
     params = spec.parameters()
     assert spec.deref(params[("query", mode["switch"])]["schema"])["type"] == ["boolean", "null"]
     assert ("query", mode["input"]) in params
-    assert mode["cursor"]["field"] in spec.at("/components/schemas/PstnPhoneNumber")["properties"]
+    assert mode["cursor"]["field"] in spec.at("/components/schemas/PhoneNumber")["properties"]
 
 
 def test_plivo_next_url_is_a_relative_path_with_query(load_spec, jsonpath_get):

@@ -86,10 +86,17 @@ CONSTRAINTS = [
     ("plivo", "query", "number_type", ["local", "tollfree"], ["premium"]),
     ("plivo", "query", "services", ["voice", "sms", "mms", "voice,sms", "voice,sms,mms"],
      ["fax", "voice,", "voice;sms", ""]),
+    # The list page's lower-case values and plivo-node's upper-case ones; REGISTERED is only
+    # ever seen in answers, never documented as a filter value.
     ("plivo", "query", "tendlc_registration_status",
-     ["unregistered", "in_progress", "registered"], ["COMPLETED"]),
+     ["unregistered", "in_progress", "registered", "UNREGISTERED", "PROCESSING", "COMPLETED"],
+     ["REGISTERED", "Completed", "IN_PROGRESS", "processing", ""]),
     ("plivo", "query", "toll_free_sms_verification",
-     ["unverified", "pending_verification", "verified"], ["VERIFIED"]),
+     ["unverified", "pending_verification", "verified",
+      "UNVERIFIED", "PENDING_VERIFICATION", "VERIFIED"],
+     ["Verified", "pending", ""]),
+    ("plivo", "query", "toll_free_sms_verification_order_status",
+     ["SUBMITTED", "APPROVED", "REJECTED", "UPDATE_REQUIRED"], ["PENDING", "approved", ""]),
     ("plivo", "query", "cnam_lookup", ["enabled", "disabled"], ["on"]),
     ("plivo", "query", "renewal_date", ["2026-12-11"], ["2026-13-01", "11/12/2026"]),
     ("plivo", "query", "renewal_date__gt", ["2026-12-11"], ["tomorrow"]),
@@ -109,7 +116,11 @@ CONSTRAINTS = [
     ("rounded", "query", "limit", [1, 1000, None], [0, 1001]),
     ("rounded", "query", "page", [1, 5], [0]),
     ("rounded", "query", "use_cursor", [True, False, None], ["true"]),
-    ("rounded", "query", "cursor", ["2025-02-01T09:00:00Z"], ["2025-02-01", "last"]),
+    # The cursor is the string Rounded sent: any ISO 8601 date-time, kept as text.
+    ("rounded", "query", "cursor",
+     ["2025-02-01T09:00:00Z", "2025-02-01T09:00:00.123456+00:00", "2025-02-01T09:00:00",
+      None],
+     ["2025-02-01", "last", "2025-02-01 09:00:00", "2025-02-01T09:00:00Z; drop", 1738400400]),
 ]  # fmt: skip
 
 
@@ -208,7 +219,11 @@ RESPONSE_FIELDS = [
     ("plivo", "Meta", ["limit", "next", "offset", "previous", "total_count"], None),
     ("plivo", "AccountPhoneNumber", PLIVO_NUMBER_FIELDS, ["number"]),
     ("duoplus", "NumberListEnvelope", ["code", "data", "message"], ["code", "message"]),
-    ("duoplus", "NumberListPage", ["list", "page", "pagesize", "total", "total_page"], None),
+    # The page is inline (object | list | null); its fields are required on success only.
+    ("duoplus", "NumberListEnvelope/properties/data",
+     ["list", "page", "pagesize", "total", "total_page"], []),
+    ("duoplus", "NumberListEnvelope/then/properties/data", [],
+     ["list", "page", "pagesize", "total", "total_page"]),
     ("duoplus", "CloudNumber",
      ["id", "phone_number", "region_name", "type_name", "status_name", "renewal_status",
       "remark", "created_at", "expired_at", "region_id", "type_id", "status"],
@@ -231,11 +246,11 @@ RESPONSE_FIELDS = [
      ["data", "message", "error", "status", "next_cursor", "current_page", "total_pages",
       "total_items"],
      ["data"]),
-    ("rounded", "PstnPhoneNumber",
+    # One open item for PSTN and SIP numbers: the union of their fields, nothing required.
+    ("rounded", "PhoneNumber",
      ["id", "number", "name", "inbound_agent_id", "redirect", "redirect_phone_number",
       "created_at", "type"],
-     ["id", "number", "type"]),
-    ("rounded", "SipPhoneNumber", ["type"], ["type"]),
+     []),
     ("rounded", "ApiResponseError", ["details", "message", "status", "type"], None),
 ]  # fmt: skip
 
@@ -247,20 +262,34 @@ RESPONSE_FIELDS = [
 )
 def test_response_schema_documents_every_known_field(provider, schema, fields, required, load_spec):
     node = load_spec(provider).at(f"/components/schemas/{schema}")
-    missing = set(fields) - set(node["properties"])
+    missing = set(fields) - set(node.get("properties", {}))
     assert not missing, f"{provider} {schema} lacks {sorted(missing)}"
     if required is not None:
         assert sorted(node.get("required", [])) == sorted(required)
 
 
+# The documented shapes, and the drift the specs take because the vendor never promised
+# the shape (each one cited in the spec's description).
 @pytest.mark.parametrize(
     ("provider", "schema", "field", "value"),
     [
         ("plivo", "AccountPhoneNumber", "number", "18135401302"),
+        ("plivo", "AccountPhoneNumber", "number", "+18135401302"),
         ("duoplus", "CloudNumber", "phone_number", ""),
         ("duoplus", "CloudNumber", "created_at", "2025-12-08 11:05:15"),
+        ("duoplus", "CloudNumber", "created_at", ""),
+        ("duoplus", "CloudNumber", "expired_at", "1849316235"),
+        ("duoplus", "CloudNumber", "expired_at", ""),
         ("butter", "PhoneNumberSummary", "phone_number_id", "phon_a1b2c3d4e5f6"),
+        ("butter", "PhoneNumberSummary", "phone_number_id", "phon_Zk3Qw9LmT2xA"),
+        ("butter", "PhoneNumberSummary", "created_at", "2024-01-15 10:30:00+00"),
         ("bird", "StockItem", "numberString", "+12125550143"),
+        ("bird", "StockItem", "id", "stock-123"),
+        ("bird", "StockItemList", "nextPageToken", None),
+        ("rounded", "PhoneNumber", "type", "PSTN"),
+        ("rounded", "PhoneNumber", "type", "fax"),
+        ("rounded", "PhoneNumber", "created_at", "2025-02-01T09:00:00.123456"),
+        ("plivo", "AccountPhoneNumber", "toll_free_sms_verification_order_status", "PENDING"),
     ],
 )
 def test_provider_specific_value_shapes_are_accepted(provider, schema, field, value, load_spec):
@@ -268,15 +297,23 @@ def test_provider_specific_value_shapes_are_accepted(provider, schema, field, va
     assert not spec.errors(f"/components/schemas/{schema}/properties/{field}", value)
 
 
+# What a vendor does promise stays enforced: the JSON types and Plivo's documented dates.
 @pytest.mark.parametrize(
     ("provider", "schema", "field", "value"),
     [
-        ("plivo", "AccountPhoneNumber", "number", "+18135401302"),
-        ("duoplus", "CloudNumber", "created_at", "2025-12-08T11:05:15+08:00"),
-        ("butter", "PhoneNumberSummary", "phone_number_id", "phone_123"),
+        ("plivo", "AccountPhoneNumber", "number", 18135401302),
+        ("plivo", "AccountPhoneNumber", "added_on", "05/08/2022"),
+        ("plivo", "AccountPhoneNumber", "renewal_date", "2026-13-01"),
+        ("duoplus", "CloudNumber", "created_at", 1765163115),
+        ("duoplus", "CloudNumber", "renewal_status", "1"),
+        ("butter", "PhoneNumberSummary", "phone_number_id", None),
+        ("butter", "PhoneNumberSummary", "supports_inbound", "yes"),
+        ("bird", "StockItemList", "nextPageToken", 7),
+        ("rounded", "PhoneNumber", "type", None),
+        ("rounded", "PhoneNumber", "redirect", "no"),
     ],
 )
-def test_provider_specific_value_shapes_are_refused(provider, schema, field, value, load_spec):
+def test_promised_value_types_are_refused(provider, schema, field, value, load_spec):
     spec = load_spec(provider)
     assert spec.errors(f"/components/schemas/{schema}/properties/{field}", value)
 
@@ -286,7 +323,8 @@ def test_provider_specific_value_shapes_are_refused(provider, schema, field, val
 ERRORS = [
     ("plivo", {"400", "401", "404", "405", "429", "500"}, ["error"]),
     ("duoplus", {"401", "429"}, ["code", "message"]),
-    ("butter", {"401", "403", "429"}, ["error", "success"]),
+    # Butter's error body is not documented: its assumed shape requires nothing.
+    ("butter", {"401", "403", "429"}, []),
     ("bird", {"401", "422", "429"}, ["code", "message"]),
     ("rounded", {"401", "429"}, ["message"]),
 ]
@@ -299,13 +337,16 @@ def test_error_responses_carry_the_providers_own_body(provider, statuses, requir
     for status in spec.operation["responses"]:
         if status.startswith(("4", "5")):
             schema = spec.deref(spec.response(status)["content"]["application/json"]["schema"])
-            assert sorted(schema["required"]) == required, f"{provider} {status}"
+            assert sorted(schema.get("required", [])) == required, f"{provider} {status}"
 
 
 def test_429_documents_retry_after(spec):
     headers = spec.response("429").get("headers", {})
     assert "Retry-After" in headers
-    assert spec.deref(headers["Retry-After"])["schema"]["type"] == "integer"
+    header = spec.deref(headers["Retry-After"])
+    # None of the five documents it: described, not constrained (seconds or an HTTP-date).
+    assert header["schema"] == {"type": "string"}
+    assert "RFC 9110" in header["description"]
 
 
 def test_duoplus_error_envelope_inside_http_200(load_spec):
@@ -344,6 +385,8 @@ def test_response_objects_accept_unknown_fields(spec):
         for pointer, schema in spec.response_schemas()
         if (schema.get("type") == "object" or "properties" in schema)
         and schema.get("additionalProperties", False) is False
+        # An if/then condition selects a case (DuoPlus's success code); it describes no object.
+        and not pointer.endswith(("/if", "/then"))
     ]
     assert not closed, f"{spec.name}: set additionalProperties: true on {closed}"
 
@@ -359,6 +402,8 @@ def test_response_objects_accept_unknown_fields(spec):
         ("butter", "PhoneNumberSummary", "status"),
         ("bird", "StockItem", "type"),
         ("rounded", "ApiResponseError", "type"),
+        ("rounded", "PhoneNumber", "type"),
+        ("plivo", "AccountPhoneNumber", "toll_free_sms_verification_order_status"),
     ],
 )
 def test_drifting_enum_lists_its_known_values_but_takes_any_string(

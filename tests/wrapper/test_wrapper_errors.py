@@ -151,6 +151,8 @@ _DELETE = object()
         ("butter", {"success": True, "data": None, "pagination": {"has_more": False}}),
         ("rounded", {"data": [{"name": "no id, no number"}]}),
         ("rounded", {"data": [{"id": "x", "number": "+1"}], "current_page": "1"}),
+        # Rounded's item `type` is an open enum ("webrtc" fits): break the page instead.
+        ("rounded", {"data": {"id": "x", "number": "+1", "type": "pstn"}}),
         ("duoplus", {"code": 200, "message": "ok", "data": {"list": [{"id": 5}]}}),
         ("duoplus", {"code": 200, "message": "ok", "data": {"list": [{"phone_number": "+1"}]}}),
         ("plivo", [1, 2, 3]),

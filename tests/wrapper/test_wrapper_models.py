@@ -12,7 +12,7 @@ from butter_client.models import PhoneNumberSummary
 from duoplus_client.models import CloudNumber
 from numberhub import Capabilities, Capability, Money
 from plivo_client.models import AccountPhoneNumber
-from rounded_client.models import PstnPhoneNumber, SipPhoneNumber
+from rounded_client.models import PhoneNumber as RoundedNumber
 from wrapper_fakes import FAKES, FakeClock
 
 UTC = datetime.UTC
@@ -199,12 +199,29 @@ def test_rounded_numbers() -> None:
     assert pstn.type == "local"  # PSTN says no more; the plan does
     assert pstn.status is None
     assert pstn.created_at == datetime.datetime(2025, 2, 1, 9, tzinfo=UTC)
-    assert isinstance(pstn.raw, PstnPhoneNumber)
+    assert isinstance(pstn.raw, RoundedNumber)  # one open model for PSTN and SIP numbers
+    assert pstn.raw.type_ == "pstn"
     assert sip.e164 is None
     assert sip.country is None
     assert sip.type == "voip"
-    assert isinstance(sip.raw, SipPhoneNumber)
+    assert isinstance(sip.raw, RoundedNumber)
     assert sip.raw.additional_properties["sip_uri"] == "sip:agent@pbx.example.com"
+
+
+def test_rounded_open_type_is_read_without_regard_to_case() -> None:
+    base = {"name": "n", "created_at": "2025-02-01T09:00:00Z"}
+    upper_sip, fax, untyped = _numbers(
+        "rounded",
+        [
+            {**base, "id": "r-1", "number": "sip:desk@pbx.example.com", "type": "SIP"},
+            {**base, "id": "r-2", "number": "+14155550123", "type": "fax"},
+            {**base, "id": "r-3", "number": "+14155550124"},
+        ],
+    )
+    assert upper_sip.type == "voip"
+    assert fax.type == "local"  # an unknown type says nothing: the numbering plan does
+    assert untyped.type == "local"
+    assert [n.raw.type_ for n in (upper_sip, fax)] == ["SIP", "fax"]
 
 
 def test_duoplus_numbers() -> None:

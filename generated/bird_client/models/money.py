@@ -11,12 +11,14 @@ T = TypeVar("T", bound="Money")
 
 @_attrs_define
 class Money:
-    """`amount * 10**exponent` in `currencyCode`: 3500000 with exponent -6 is 3.50.
+    """`amount * 10**exponent` in `currencyCode`: 3500000 with exponent -6 is 3.50. All
+    three are required because the price means nothing without any of them, and the
+    reference's example carries all three.
 
-    Attributes:
-        currency_code (str):
-        amount (int):
-        exponent (int):
+        Attributes:
+            currency_code (str):
+            amount (int):
+            exponent (int):
     """
 
     currency_code: str

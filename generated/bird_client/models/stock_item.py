@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,22 +18,31 @@ T = TypeVar("T", bound="StockItem")
 
 @_attrs_define
 class StockItem:
-    """
-    Attributes:
-        id (UUID):
-        number_string (str): E.164 with the leading "+".
-        country_code (str | Unset): ISO 3166-1 alpha-2 country.
-        type_ (str | Unset): Open enum. Known values: local, national, mobile, toll-free.
-        capabilities (Capabilities | Unset): What the number can do, per channel. Bird documents voice, sms and mms;
-            `whatsapp`
-            is assumed (the `features` filter accepts `whatsapp`, read from
-            `whatsapp.outbound`) and is absent on numbers without it.
-        monthly_price (Money | Unset): `amount * 10**exponent` in `currencyCode`: 3500000 with exponent -6 is 3.50.
-        back_order_required (bool | Unset):
-        back_order_stock_id (None | str | Unset):
+    """A number in stock. `id` and `numberString` (the item's identity and its number) are
+    required: the reference's example
+    (https://docs.bird.com/api/numbers-api/api-reference/search-available-numbers)
+    carries both and the wrapper cannot use an item without them. Other fields may be
+    missing.
+
+        Attributes:
+            id (str): Stock item id, a UUID in the reference's example
+                (https://docs.bird.com/api/numbers-api/api-reference/search-available-numbers);
+                not a stated format, so not enforced.
+            number_string (str): E.164 with the leading "+".
+            country_code (str | Unset): ISO 3166-1 alpha-2 country.
+            type_ (str | Unset): Open enum. Known values: local, national, mobile, toll-free.
+            capabilities (Capabilities | Unset): What the number can do, per channel. Bird documents voice, sms and mms;
+                `whatsapp`
+                is assumed (the `features` filter accepts `whatsapp`, read from
+                `whatsapp.outbound`) and is absent on numbers without it.
+            monthly_price (Money | Unset): `amount * 10**exponent` in `currencyCode`: 3500000 with exponent -6 is 3.50. All
+                three are required because the price means nothing without any of them, and the
+                reference's example carries all three.
+            back_order_required (bool | Unset):
+            back_order_stock_id (None | str | Unset):
     """
 
-    id: UUID
+    id: str
     number_string: str
     country_code: str | Unset = UNSET
     type_: str | Unset = UNSET
@@ -45,7 +53,7 @@ class StockItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         number_string = self.number_string
 
@@ -98,7 +106,7 @@ class StockItem:
         from ..models.money import Money  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id")
 
         number_string = d.pop("numberString")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,11 +20,15 @@ class StockItemList:
     """
     Attributes:
         results (list[StockItem]):
-        next_page_token (str | Unset): Absent on the last page.
+        next_page_token (None | str | Unset): Token of the next page; absent on the last page (the reference's
+            contract), or
+            null (accepted as the end too: not documented for this endpoint, but Bird's
+            newer pagination contract, https://bird.com/en-gb/docs/api/pagination/, ends
+            lists with a null cursor).
     """
 
     results: list[StockItem]
-    next_page_token: str | Unset = UNSET
+    next_page_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,7 +37,11 @@ class StockItemList:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-        next_page_token = self.next_page_token
+        next_page_token: None | str | Unset
+        if isinstance(self.next_page_token, Unset):
+            next_page_token = UNSET
+        else:
+            next_page_token = self.next_page_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,7 +67,14 @@ class StockItemList:
 
             results.append(results_item)
 
-        next_page_token = d.pop("nextPageToken", UNSET)
+        def _parse_next_page_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_page_token = _parse_next_page_token(d.pop("nextPageToken", UNSET))
 
         stock_item_list = cls(
             results=results,

@@ -13,34 +13,33 @@ T = TypeVar("T", bound="ErrorResponseError")
 
 @_attrs_define
 class ErrorResponseError:
-    """
+    """What went wrong (assumed shape).
+
     Attributes:
-        message (str):
         code (str | Unset):
+        message (str | Unset):
         details (Any | Unset):
     """
 
-    message: str
     code: str | Unset = UNSET
+    message: str | Unset = UNSET
     details: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
         code = self.code
+
+        message = self.message
 
         details = self.details
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-            }
-        )
+        field_dict.update({})
         if code is not UNSET:
             field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
         if details is not UNSET:
             field_dict["details"] = details
 
@@ -49,15 +48,15 @@ class ErrorResponseError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message")
-
         code = d.pop("code", UNSET)
+
+        message = d.pop("message", UNSET)
 
         details = d.pop("details", UNSET)
 
         error_response_error = cls(
-            message=message,
             code=code,
+            message=message,
             details=details,
         )
 

@@ -17,8 +17,8 @@ class Pagination:
     Attributes:
         has_more (bool):
         next_cursor (None | str | Unset): Cursor of the next page; null on the last page.
-        page_size (int | Unset):
-        total_count (int | Unset):
+        page_size (int | Unset): Items on this page (0 or more).
+        total_count (int | Unset): Items in all (0 or more).
     """
 
     has_more: bool

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -14,18 +13,26 @@ T = TypeVar("T", bound="PhoneNumberSummary")
 
 @_attrs_define
 class PhoneNumberSummary:
-    """
-    Attributes:
-        phone_number_id (str): "phon_" and 12 or more hex digits.
-        phone_number (str): E.164 with the leading "+".
-        provider (str | Unset): Open enum. Known values: twilio, sip.
-        status (str | Unset): Open enum. Known values: free, assigned.
-        supports_inbound (bool | Unset):
-        supports_outbound (bool | Unset):
-        assigned_agent_id (None | str | Unset): "agent_..." when assigned to an agent.
-        integration_id (None | str | Unset): "intg_..." (full object only).
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | None | Unset):
+    """One number. `phone_number_id` (its identity) and `phone_number` are in every item
+    of the reference's example (https://docs.getbutter.ai/api-reference/phone-numbers/list),
+    so they are required; the other fields may be missing.
+
+        Attributes:
+            phone_number_id (str): Documented form "phon_" and 12 or more hexadecimal characters
+                (https://docs.getbutter.ai/api-reference/introduction, "ID Format"); not
+                enforced, because Butter's calls reference describes ids as "prefix +
+                alphanumeric" (https://butterai.mintlify.app/api-reference/calls/get) and an
+                older version of the introduction showed "agent_123".
+            phone_number (str): E.164 with the leading "+".
+            provider (str | Unset): Open enum. Known values: twilio, sip.
+            status (str | Unset): Open enum. Known values: free, assigned.
+            supports_inbound (bool | Unset):
+            supports_outbound (bool | Unset):
+            assigned_agent_id (None | str | Unset): "agent_..." when assigned to an agent.
+            integration_id (None | str | Unset): "intg_..." (full object only).
+            created_at (str | Unset): Creation time, ISO 8601 in UTC ("2024-01-15T10:30:00Z" in the list page's
+                example); the format is not stated in Butter's reference, so not enforced.
+            updated_at (None | str | Unset): Last change, ISO 8601 like `created_at` (full object only; not enforced).
     """
 
     phone_number_id: str
@@ -36,8 +43,8 @@ class PhoneNumberSummary:
     supports_outbound: bool | Unset = UNSET
     assigned_agent_id: None | str | Unset = UNSET
     integration_id: None | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | None | Unset = UNSET
+    created_at: str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,15 +72,11 @@ class PhoneNumberSummary:
         else:
             integration_id = self.integration_id
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at
 
         updated_at: None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
-        elif isinstance(self.updated_at, datetime.datetime):
-            updated_at = self.updated_at.isoformat()
         else:
             updated_at = self.updated_at
 
@@ -137,27 +140,14 @@ class PhoneNumberSummary:
 
         integration_id = _parse_integration_id(d.pop("integration_id", UNSET))
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = d.pop("created_at", UNSET)
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_updated_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(None | str | Unset, data)
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 

@@ -22,8 +22,15 @@ class CloudNumber:
         status_name (str | Unset): Localized status, e.g. "Normal" or "Expired" (by `Lang`).
         renewal_status (int | Unset): Auto renewal: 0 no, 1 yes. Open: other codes are passed through.
         remark (None | str | Unset):
-        created_at (str | Unset): Creation time, "YYYY-MM-DD HH:MM:SS" in GMT+08:00.
-        expired_at (str | Unset): Expiry time, "YYYY-MM-DD HH:MM:SS" in GMT+08:00.
+        created_at (str | Unset): Creation time. Documented form "YYYY-MM-DD HH:MM:SS" in GMT+08:00, no offset
+            (https://help.duoplus.net/docs/cloud-number-list); not enforced: "" is assumed
+            while the number is being generated (not verified), and DuoPlus writes times
+            elsewhere as Unix seconds in a string (see `expired_at`).
+        expired_at (str | Unset): Expiry time. Documented form "YYYY-MM-DD HH:MM:SS" in GMT+08:00, no offset
+            (https://help.duoplus.net/docs/cloud-number-list); not enforced: DuoPlus's
+            renewal-package endpoint answers the same field as Unix seconds in a string,
+            "1849316235" (https://help.duoplus.net/docs/renewal-package-details), and "" is
+            assumed while the number is being generated (not verified).
         region_id (str | Unset): ISO 3166-1 alpha-2 country (older versions).
         type_id (int | Unset): Type code, 1 Non-VOIP, 2 VOIP (older versions). Open.
         status (int | Unset): Status code, 1 Active, 2 Expired (older versions). Open.

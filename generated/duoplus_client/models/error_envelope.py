@@ -17,7 +17,8 @@ class ErrorEnvelope:
     Attributes:
         code (int):
         message (str):
-        data (Any | Unset): Null on error (assumed; may be an empty object or list).
+        data (Any | Unset): Null, `{}` or `[]` on error, or anything else: not documented, not to be relied
+            on, so not typed.
     """
 
     code: int

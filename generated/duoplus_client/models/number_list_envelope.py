@@ -17,16 +17,24 @@ T = TypeVar("T", bound="NumberListEnvelope")
 
 @_attrs_define
 class NumberListEnvelope:
-    """
-    Attributes:
-        code (int): 200 on success; otherwise an error code (401 invalid key, ...).
-        message (str):
-        data (None | NumberListPage | Unset):
+    """DuoPlus's envelope, success and error alike (https://help.duoplus.net/docs/Introduction).
+    `data` is typed as an object, a list or null, so that an error's `[]` or `{}` fits;
+    its properties describe the page and apply only when it is an object. When `code` is
+    200, `data` must be the page with all its paging fields (this schema's `if`/`then`).
+    No `anyOf` wraps the page, so a broken item is reported at its own path,
+    `$.data.list[i]...`.
+
+        Attributes:
+            code (int): 200 on success; otherwise an error code (401 invalid key, ...).
+            message (str):
+            data (list[Any] | None | NumberListPage | Unset): The page on success: `{list, page, pagesize, total,
+                total_page}`. On error null,
+                `{}` or `[]` (the introduction's envelope; not to be relied on).
     """
 
     code: int
     message: str
-    data: None | NumberListPage | Unset = UNSET
+    data: list[Any] | None | NumberListPage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,11 +44,14 @@ class NumberListEnvelope:
 
         message = self.message
 
-        data: dict[str, Any] | None | Unset
+        data: dict[str, Any] | list[Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
         elif isinstance(self.data, NumberListPage):
             data = self.data.to_dict()
+        elif isinstance(self.data, list):
+            data = self.data
+
         else:
             data = self.data
 
@@ -66,7 +77,7 @@ class NumberListEnvelope:
 
         message = d.pop("message")
 
-        def _parse_data(data: object) -> None | NumberListPage | Unset:
+        def _parse_data(data: object) -> list[Any] | None | NumberListPage | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -79,7 +90,15 @@ class NumberListEnvelope:
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | NumberListPage | Unset, data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                data_type_1 = cast(list[Any], data)
+
+                return data_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | NumberListPage | Unset, data)
 
         data = _parse_data(d.pop("data", UNSET))
 

@@ -7,6 +7,9 @@ from .list_numbers_cnam_lookup import ListNumbersCnamLookup
 from .list_numbers_number_type import ListNumbersNumberType
 from .list_numbers_tendlc_registration_status import ListNumbersTendlcRegistrationStatus
 from .list_numbers_toll_free_sms_verification import ListNumbersTollFreeSmsVerification
+from .list_numbers_toll_free_sms_verification_order_status import (
+    ListNumbersTollFreeSmsVerificationOrderStatus,
+)
 from .list_numbers_type import ListNumbersType
 from .meta import Meta
 from .number_list_response import NumberListResponse
@@ -19,6 +22,7 @@ __all__ = (
     "ListNumbersNumberType",
     "ListNumbersTendlcRegistrationStatus",
     "ListNumbersTollFreeSmsVerification",
+    "ListNumbersTollFreeSmsVerificationOrderStatus",
     "ListNumbersType",
     "Meta",
     "NumberListResponse",

@@ -19,12 +19,15 @@ class AccountPhoneNumber:
     ones over time.
 
         Attributes:
-            number (str): The number in E.164 form *without* the leading "+".
+            number (str): The number in E.164 form *without* the leading "+" ("18135401302" in the docs
+                and every recording); that form is not a stated constraint, so not enforced.
             alias (None | str | Unset):
             sub_account (None | str | Unset): Auth ID of the subaccount the number belongs to (the docs call it
                 "subaccount").
             sub_account_name (None | str | Unset):
-            added_on (datetime.date | None | Unset): Date the number was added to the account (YYYY-MM-DD).
+            added_on (datetime.date | None | Unset): Date the number was added to the account. "Format: YYYY-MM-DD" is
+                documented
+                (https://docs.plivo.com/docs/numbers/account-phone-numbers, `added_on`).
             application (None | str | Unset): URI of the application attached to the number.
             carrier (None | str | Unset):
             region (None | str | Unset): Region and country, e.g. "Florida, UNITED STATES".
@@ -39,19 +42,24 @@ class AccountPhoneNumber:
             mms_rate (None | str | Unset):
             voice_enabled (bool | None | Unset):
             voice_rate (None | str | Unset):
-            renewal_date (datetime.date | None | Unset):
+            renewal_date (datetime.date | None | Unset): Next billing date. "Format: YYYY-MM-DD" is documented
+                (https://docs.plivo.com/docs/numbers/account-phone-numbers, `renewal_date`).
             cnam (None | str | Unset):
             cnam_lookup (None | str | Unset): Open enum. Known values: enabled, disabled.
-            tendlc_registration_status (None | str | Unset): Open enum. Documented: UNREGISTERED, PROCESSING, COMPLETED;
-                also seen:
-                REGISTERED.
+            tendlc_registration_status (None | str | Unset): Open enum. Documented: UNREGISTERED, PROCESSING, COMPLETED
+                (https://docs.plivo.com/docs/numbers/account-phone-numbers); also seen:
+                REGISTERED (plivo-python's recorded fixtures/numberListResponse.json).
             tendlc_campaign_id (None | str | Unset):
             toll_free_sms_verification (None | str | Unset): Open enum. Documented in upper case (UNVERIFIED,
                 PENDING_VERIFICATION,
                 VERIFIED); responses carry lower case (unverified, pending_verification,
                 verified).
             toll_free_sms_verification_id (None | str | Unset):
-            toll_free_sms_verification_order_status (None | str | Unset): Open enum.
+            toll_free_sms_verification_order_status (None | str | Unset): Open enum. Known values: SUBMITTED, APPROVED,
+                REJECTED, UPDATE_REQUIRED (Plivo's
+                toll-free verification statuses,
+                https://docs.plivo.com/docs/messaging/api/tf-verification/toll-free-verification-statuses);
+                APPROVED seen in plivo-go's recorded fixtures/numberListResponse.json.
             compliance_application_id (None | str | Unset):
             compliance_status (None | str | Unset): Open enum.
             profile_uuid (None | str | Unset):

@@ -11,13 +11,16 @@ T = TypeVar("T", bound="Meta")
 
 @_attrs_define
 class Meta:
-    """
-    Attributes:
-        limit (int):
-        next_ (None | str): Path (with query string) of the next page, or null on the last page.
-        offset (int):
-        previous (None | str): Path of the previous page, or null on the first page.
-        total_count (int): How many numbers match the filters in all.
+    """Paging of the list. All five keys are in the docs' example and in every recorded
+    answer (plivo-python and plivo-go fixtures/numberListResponse.json), so they are
+    required; `next` is the paging engine's end signal and next-page path.
+
+        Attributes:
+            limit (int): The page size asked for.
+            next_ (None | str): Path (with query string) of the next page, or null on the last page.
+            offset (int): How many numbers were skipped (0 or more).
+            previous (None | str): Path of the previous page, or null on the first page.
+            total_count (int): How many numbers match the filters in all (0 or more).
     """
 
     limit: int

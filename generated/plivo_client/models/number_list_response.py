@@ -19,7 +19,9 @@ class NumberListResponse:
     """
     Attributes:
         api_id (str): Identifier of this API request.
-        meta (Meta):
+        meta (Meta): Paging of the list. All five keys are in the docs' example and in every recorded
+            answer (plivo-python and plivo-go fixtures/numberListResponse.json), so they are
+            required; `next` is the paging engine's end signal and next-page path.
         objects (list[AccountPhoneNumber]):
     """
 

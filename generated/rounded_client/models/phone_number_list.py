@@ -10,8 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.api_response_error import ApiResponseError
-    from ..models.pstn_phone_number import PstnPhoneNumber
-    from ..models.sip_phone_number import SipPhoneNumber
+    from ..models.phone_number import PhoneNumber
 
 
 T = TypeVar("T", bound="PhoneNumberList")
@@ -21,7 +20,7 @@ T = TypeVar("T", bound="PhoneNumberList")
 class PhoneNumberList:
     """
     Attributes:
-        data (list[PstnPhoneNumber | SipPhoneNumber]):
+        data (list[PhoneNumber]):
         message (str | Unset): Documented default: "Calls retrieved successfully".
         error (ApiResponseError | None | Unset):
         status (int | Unset): HTTP status code (200 for successful requests).
@@ -31,7 +30,7 @@ class PhoneNumberList:
         total_items (int | None | Unset):
     """
 
-    data: list[PstnPhoneNumber | SipPhoneNumber]
+    data: list[PhoneNumber]
     message: str | Unset = UNSET
     error: ApiResponseError | None | Unset = UNSET
     status: int | Unset = UNSET
@@ -43,16 +42,10 @@ class PhoneNumberList:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.api_response_error import ApiResponseError  # noqa: PLC0415
-        from ..models.pstn_phone_number import PstnPhoneNumber  # noqa: PLC0415
 
         data = []
         for data_item_data in self.data:
-            data_item: dict[str, Any]
-            if isinstance(data_item_data, PstnPhoneNumber):
-                data_item = data_item_data.to_dict()
-            else:
-                data_item = data_item_data.to_dict()
-
+            data_item = data_item_data.to_dict()
             data.append(data_item)
 
         message = self.message
@@ -118,32 +111,13 @@ class PhoneNumberList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.api_response_error import ApiResponseError  # noqa: PLC0415
-        from ..models.pstn_phone_number import PstnPhoneNumber  # noqa: PLC0415
-        from ..models.sip_phone_number import SipPhoneNumber  # noqa: PLC0415
+        from ..models.phone_number import PhoneNumber  # noqa: PLC0415
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-
-            def _parse_data_item(data: object) -> PstnPhoneNumber | SipPhoneNumber:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_phone_number_type_0 = PstnPhoneNumber.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_phone_number_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_phone_number_type_1 = SipPhoneNumber.from_dict(data)
-
-                return componentsschemas_phone_number_type_1
-
-            data_item = _parse_data_item(data_item_data)
+            data_item = PhoneNumber.from_dict(data_item_data)
 
             data.append(data_item)
 

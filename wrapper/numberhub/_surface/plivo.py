@@ -26,10 +26,34 @@ class PlivoListArgs(ListOptions, total=False):
         alias: Only numbers whose alias matches exactly.
         services: Only numbers that provide every listed service: `voice`, `sms`, `mms`, or a
             comma-separated combination such as `voice,sms` or `voice,sms,mms`.
-        tendlc_registration_status: 10DLC registration status of US local numbers.
+        tendlc_registration_status: 10DLC registration status of US local numbers. The list page
+            documents `unregistered`, `in_progress`, `registered`
+            (https://www.plivo.com/docs/numbers/api/account-phone-number/list-all-my-numbers/);
+            plivo-node documents `UNREGISTERED`, `PROCESSING`, `COMPLETED`
+            (lib/resources/numbers.js, `list`, `params.tendlcRegistrationStatus`), the values of
+            the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers). Both
+            sets are accepted. That PROCESSING means in_progress and COMPLETED means registered
+            is read from the two documents side by side (not verified).
         tendlc_campaign_id: Only US local numbers linked to this 10DLC campaign.
         toll_free_sms_verification: SMS verification status of SMS-enabled US/Canada toll-free
-            numbers.
+            numbers. The list page documents `unverified`, `pending_verification`, `verified`
+            (https://www.plivo.com/docs/numbers/api/account-phone-number/list-all-my-numbers/);
+            plivo-node documents `UNVERIFIED`, `PENDING_VERIFICATION`, `VERIFIED`
+            (lib/resources/numbers.js, `list`, `params.tollFreeSmsVerification`), the values of
+            the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers). Both
+            are accepted and mean the same status in either case (the filter compares without
+            regard to case).
+        toll_free_sms_verification_order_status: Status of the toll-free SMS verification order
+            of US/Canada toll-free numbers. Not on Plivo's list page; plivo-python
+            (plivo/resources/numbers.py, `Numbers.list`) and plivo-go (numbers.go,
+            `NumberListParams`) send it, and their CHANGELOGs record adding it (plivo-python
+            4.45.0, plivo-go 7.41.0: "Added `toll_free_sms_verification_order_status` filter to
+            AccountPhoneNumber - list all my numbers API"). Neither SDK checks the value. The
+            values are Plivo's toll-free verification statuses
+            (https://docs.plivo.com/docs/messaging/api/tf-verification/toll-free-verification-
+            statuses): SUBMITTED, APPROVED, REJECTED, UPDATE_REQUIRED; plivo-go's recorded
+            fixtures/numberListResponse.json carries APPROVED in the field of that name. That
+            the filter takes exactly these values is not verified.
         renewal_date: Only numbers renewing on this date.
         renewal_date__gt: Only numbers renewing after this date.
         renewal_date__gte: Only numbers renewing on or after this date.
@@ -43,9 +67,21 @@ class PlivoListArgs(ListOptions, total=False):
     subaccount: str
     alias: str
     services: str | list[str]
-    tendlc_registration_status: Literal["unregistered", "in_progress", "registered"]
+    tendlc_registration_status: Literal[
+        "unregistered", "in_progress", "registered", "UNREGISTERED", "PROCESSING", "COMPLETED"
+    ]
     tendlc_campaign_id: str
-    toll_free_sms_verification: Literal["unverified", "pending_verification", "verified"]
+    toll_free_sms_verification: Literal[
+        "unverified",
+        "pending_verification",
+        "verified",
+        "UNVERIFIED",
+        "PENDING_VERIFICATION",
+        "VERIFIED",
+    ]
+    toll_free_sms_verification_order_status: Literal[
+        "SUBMITTED", "APPROVED", "REJECTED", "UPDATE_REQUIRED"
+    ]
     renewal_date: datetime.date | str
     renewal_date__gt: datetime.date | str
     renewal_date__gte: datetime.date | str

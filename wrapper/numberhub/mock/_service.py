@@ -147,7 +147,10 @@ class Service:
         ok_schema = resolve(
             self.doc, spec["responses"]["200"]["content"]["application/json"]["schema"]
         )
-        self.pager = Pager(spec, defaults, secret, lambda path: _nullable(ok_schema, path))
+        absent = dataset.profile.absent_at_end
+        self.pager = Pager(
+            spec, defaults, secret, lambda path: path not in absent and _nullable(ok_schema, path)
+        )
         self.envelope = dataset.profile.envelope
         self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}

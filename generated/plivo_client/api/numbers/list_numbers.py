@@ -16,6 +16,9 @@ from ...models.list_numbers_tendlc_registration_status import (
 from ...models.list_numbers_toll_free_sms_verification import (
     ListNumbersTollFreeSmsVerification,
 )
+from ...models.list_numbers_toll_free_sms_verification_order_status import (
+    ListNumbersTollFreeSmsVerificationOrderStatus,
+)
 from ...models.list_numbers_type import ListNumbersType
 from ...models.number_list_response import NumberListResponse
 from ...types import UNSET, Response, Unset
@@ -33,6 +36,8 @@ def _get_kwargs(
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
     tendlc_campaign_id: str | Unset = UNSET,
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus
+    | Unset = UNSET,
     renewal_date: datetime.date | Unset = UNSET,
     renewal_date_gt: datetime.date | Unset = UNSET,
     renewal_date_gte: datetime.date | Unset = UNSET,
@@ -78,6 +83,16 @@ def _get_kwargs(
         json_toll_free_sms_verification = toll_free_sms_verification.value
 
     params["toll_free_sms_verification"] = json_toll_free_sms_verification
+
+    json_toll_free_sms_verification_order_status: str | Unset = UNSET
+    if not isinstance(toll_free_sms_verification_order_status, Unset):
+        json_toll_free_sms_verification_order_status = (
+            toll_free_sms_verification_order_status.value
+        )
+
+    params["toll_free_sms_verification_order_status"] = (
+        json_toll_free_sms_verification_order_status
+    )
 
     json_renewal_date: str | Unset = UNSET
     if not isinstance(renewal_date, Unset):
@@ -129,7 +144,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | NumberListResponse | None:
+) -> ErrorResponse | NumberListResponse | str | None:
     if response.status_code == 200:
         response_200 = NumberListResponse.from_dict(response.json())
 
@@ -141,8 +156,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = response.text
         return response_401
 
     if response.status_code == 404:
@@ -173,7 +187,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | NumberListResponse]:
+) -> Response[ErrorResponse | NumberListResponse | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -195,6 +209,8 @@ def sync_detailed(
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
     tendlc_campaign_id: str | Unset = UNSET,
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus
+    | Unset = UNSET,
     renewal_date: datetime.date | Unset = UNSET,
     renewal_date_gt: datetime.date | Unset = UNSET,
     renewal_date_gte: datetime.date | Unset = UNSET,
@@ -203,13 +219,13 @@ def sync_detailed(
     cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[ErrorResponse | NumberListResponse]:
+) -> Response[ErrorResponse | NumberListResponse | str]:
     """List account phone numbers
 
-     Returns the phone numbers rented from Plivo or added from a carrier, newest
-    first, `limit` at a time. `meta.next` is a path relative to the API host with
-    the next page's query string, or null on the last page. Plivo returns an empty
-    `objects` list when nothing matches.
+     Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
+    a time, in an order Plivo does not document. `meta.next` is a path relative to
+    the API host with the next page's query string, or null on the last page. Plivo
+    returns an empty `objects` list when nothing matches.
 
     Args:
         auth_id (str):
@@ -222,6 +238,8 @@ def sync_detailed(
         tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
         tendlc_campaign_id (str | Unset):
         toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
+            Unset):
         renewal_date (datetime.date | Unset):
         renewal_date_gt (datetime.date | Unset):
         renewal_date_gte (datetime.date | Unset):
@@ -236,7 +254,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NumberListResponse]
+        Response[ErrorResponse | NumberListResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -250,6 +268,7 @@ def sync_detailed(
         tendlc_registration_status=tendlc_registration_status,
         tendlc_campaign_id=tendlc_campaign_id,
         toll_free_sms_verification=toll_free_sms_verification,
+        toll_free_sms_verification_order_status=toll_free_sms_verification_order_status,
         renewal_date=renewal_date,
         renewal_date_gt=renewal_date_gt,
         renewal_date_gte=renewal_date_gte,
@@ -280,6 +299,8 @@ def sync(
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
     tendlc_campaign_id: str | Unset = UNSET,
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus
+    | Unset = UNSET,
     renewal_date: datetime.date | Unset = UNSET,
     renewal_date_gt: datetime.date | Unset = UNSET,
     renewal_date_gte: datetime.date | Unset = UNSET,
@@ -288,13 +309,13 @@ def sync(
     cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> ErrorResponse | NumberListResponse | None:
+) -> ErrorResponse | NumberListResponse | str | None:
     """List account phone numbers
 
-     Returns the phone numbers rented from Plivo or added from a carrier, newest
-    first, `limit` at a time. `meta.next` is a path relative to the API host with
-    the next page's query string, or null on the last page. Plivo returns an empty
-    `objects` list when nothing matches.
+     Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
+    a time, in an order Plivo does not document. `meta.next` is a path relative to
+    the API host with the next page's query string, or null on the last page. Plivo
+    returns an empty `objects` list when nothing matches.
 
     Args:
         auth_id (str):
@@ -307,6 +328,8 @@ def sync(
         tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
         tendlc_campaign_id (str | Unset):
         toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
+            Unset):
         renewal_date (datetime.date | Unset):
         renewal_date_gt (datetime.date | Unset):
         renewal_date_gte (datetime.date | Unset):
@@ -321,7 +344,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NumberListResponse
+        ErrorResponse | NumberListResponse | str
     """
 
     return sync_detailed(
@@ -336,6 +359,7 @@ def sync(
         tendlc_registration_status=tendlc_registration_status,
         tendlc_campaign_id=tendlc_campaign_id,
         toll_free_sms_verification=toll_free_sms_verification,
+        toll_free_sms_verification_order_status=toll_free_sms_verification_order_status,
         renewal_date=renewal_date,
         renewal_date_gt=renewal_date_gt,
         renewal_date_gte=renewal_date_gte,
@@ -360,6 +384,8 @@ async def asyncio_detailed(
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
     tendlc_campaign_id: str | Unset = UNSET,
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus
+    | Unset = UNSET,
     renewal_date: datetime.date | Unset = UNSET,
     renewal_date_gt: datetime.date | Unset = UNSET,
     renewal_date_gte: datetime.date | Unset = UNSET,
@@ -368,13 +394,13 @@ async def asyncio_detailed(
     cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[ErrorResponse | NumberListResponse]:
+) -> Response[ErrorResponse | NumberListResponse | str]:
     """List account phone numbers
 
-     Returns the phone numbers rented from Plivo or added from a carrier, newest
-    first, `limit` at a time. `meta.next` is a path relative to the API host with
-    the next page's query string, or null on the last page. Plivo returns an empty
-    `objects` list when nothing matches.
+     Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
+    a time, in an order Plivo does not document. `meta.next` is a path relative to
+    the API host with the next page's query string, or null on the last page. Plivo
+    returns an empty `objects` list when nothing matches.
 
     Args:
         auth_id (str):
@@ -387,6 +413,8 @@ async def asyncio_detailed(
         tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
         tendlc_campaign_id (str | Unset):
         toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
+            Unset):
         renewal_date (datetime.date | Unset):
         renewal_date_gt (datetime.date | Unset):
         renewal_date_gte (datetime.date | Unset):
@@ -401,7 +429,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NumberListResponse]
+        Response[ErrorResponse | NumberListResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -415,6 +443,7 @@ async def asyncio_detailed(
         tendlc_registration_status=tendlc_registration_status,
         tendlc_campaign_id=tendlc_campaign_id,
         toll_free_sms_verification=toll_free_sms_verification,
+        toll_free_sms_verification_order_status=toll_free_sms_verification_order_status,
         renewal_date=renewal_date,
         renewal_date_gt=renewal_date_gt,
         renewal_date_gte=renewal_date_gte,
@@ -443,6 +472,8 @@ async def asyncio(
     tendlc_registration_status: ListNumbersTendlcRegistrationStatus | Unset = UNSET,
     tendlc_campaign_id: str | Unset = UNSET,
     toll_free_sms_verification: ListNumbersTollFreeSmsVerification | Unset = UNSET,
+    toll_free_sms_verification_order_status: ListNumbersTollFreeSmsVerificationOrderStatus
+    | Unset = UNSET,
     renewal_date: datetime.date | Unset = UNSET,
     renewal_date_gt: datetime.date | Unset = UNSET,
     renewal_date_gte: datetime.date | Unset = UNSET,
@@ -451,13 +482,13 @@ async def asyncio(
     cnam_lookup: ListNumbersCnamLookup | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> ErrorResponse | NumberListResponse | None:
+) -> ErrorResponse | NumberListResponse | str | None:
     """List account phone numbers
 
-     Returns the phone numbers rented from Plivo or added from a carrier, newest
-    first, `limit` at a time. `meta.next` is a path relative to the API host with
-    the next page's query string, or null on the last page. Plivo returns an empty
-    `objects` list when nothing matches.
+     Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
+    a time, in an order Plivo does not document. `meta.next` is a path relative to
+    the API host with the next page's query string, or null on the last page. Plivo
+    returns an empty `objects` list when nothing matches.
 
     Args:
         auth_id (str):
@@ -470,6 +501,8 @@ async def asyncio(
         tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
         tendlc_campaign_id (str | Unset):
         toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
+            Unset):
         renewal_date (datetime.date | Unset):
         renewal_date_gt (datetime.date | Unset):
         renewal_date_gte (datetime.date | Unset):
@@ -484,7 +517,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NumberListResponse
+        ErrorResponse | NumberListResponse | str
     """
 
     return (
@@ -500,6 +533,7 @@ async def asyncio(
             tendlc_registration_status=tendlc_registration_status,
             tendlc_campaign_id=tendlc_campaign_id,
             toll_free_sms_verification=toll_free_sms_verification,
+            toll_free_sms_verification_order_status=toll_free_sms_verification_order_status,
             renewal_date=renewal_date,
             renewal_date_gt=renewal_date_gt,
             renewal_date_gte=renewal_date_gte,

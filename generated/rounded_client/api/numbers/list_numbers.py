@@ -1,4 +1,3 @@
-import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -16,7 +15,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     limit: int | None | Unset = 50,
     use_cursor: bool | None | Unset = False,
-    cursor: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,8 +39,6 @@ def _get_kwargs(
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
-    elif isinstance(cursor, datetime.datetime):
-        json_cursor = cursor.isoformat()
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
@@ -118,7 +115,7 @@ def sync_detailed(
     page: int | Unset = 1,
     limit: int | None | Unset = 50,
     use_cursor: bool | None | Unset = False,
-    cursor: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApiResponseError | PhoneNumberList]:
     """List phone numbers
 
@@ -130,7 +127,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         limit (int | None | Unset):  Default: 50.
         use_cursor (bool | None | Unset):  Default: False.
-        cursor (datetime.datetime | None | Unset):
+        cursor (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +157,7 @@ def sync(
     page: int | Unset = 1,
     limit: int | None | Unset = 50,
     use_cursor: bool | None | Unset = False,
-    cursor: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 ) -> ApiResponseError | PhoneNumberList | None:
     """List phone numbers
 
@@ -172,7 +169,7 @@ def sync(
         page (int | Unset):  Default: 1.
         limit (int | None | Unset):  Default: 50.
         use_cursor (bool | None | Unset):  Default: False.
-        cursor (datetime.datetime | None | Unset):
+        cursor (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +194,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     limit: int | None | Unset = 50,
     use_cursor: bool | None | Unset = False,
-    cursor: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[ApiResponseError | PhoneNumberList]:
     """List phone numbers
 
@@ -209,7 +206,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         limit (int | None | Unset):  Default: 50.
         use_cursor (bool | None | Unset):  Default: False.
-        cursor (datetime.datetime | None | Unset):
+        cursor (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +234,7 @@ async def asyncio(
     page: int | Unset = 1,
     limit: int | None | Unset = 50,
     use_cursor: bool | None | Unset = False,
-    cursor: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 ) -> ApiResponseError | PhoneNumberList | None:
     """List phone numbers
 
@@ -249,7 +246,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         limit (int | None | Unset):  Default: 50.
         use_cursor (bool | None | Unset):  Default: False.
-        cursor (datetime.datetime | None | Unset):
+        cursor (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -344,6 +344,9 @@ class Profile:
     variants: ClassVar[tuple[str, ...]] = ()
     envelope: ClassVar[Mapping[str, Any]] = {}
     """The page body's fields that no paging extension names, with ``{placeholders}``."""
+    absent_at_end: ClassVar[tuple[str, ...]] = ()
+    """Paging fields (JSONPaths) the provider leaves out on the last page, where the spec
+    also takes null: the mock leaves them out too (Bird's ``nextPageToken``)."""
 
     #: The fixed "now" of every dataset, so that data does not change with the clock.
     now: ClassVar[dt.datetime] = dt.datetime(2026, 11, 1, 12, 0, 0, tzinfo=dt.UTC)

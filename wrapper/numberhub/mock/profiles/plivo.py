@@ -1,4 +1,8 @@
-"""Plivo: numbers rented on one account, newest first (``added_on`` descending)."""
+"""Plivo: numbers rented on one account, newest first (``added_on`` descending).
+
+Plivo documents no order; newest first is the mock's own choice (the spec's
+``x-numberhub-order`` says so).
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,9 @@ _RATES = {
 
 _TENDLC = ("COMPLETED", "REGISTERED", "PROCESSING", "UNREGISTERED")
 _TFV = ("verified", "pending_verification", "unverified")
+# The toll-free verification order's status, by verification status: Plivo's documented
+# statuses are SUBMITTED, APPROVED, REJECTED and UPDATE_REQUIRED.
+_TFV_ORDER = {"verified": "APPROVED", "pending_verification": "SUBMITTED"}
 
 
 def _label(block: Block) -> str:
@@ -81,6 +88,11 @@ def _tfv(block: Block, bits: int) -> str | None:
     if block.group.kind != "tollfree":
         return None
     return pick_of(bits, _TFV, (55, 20, 25))
+
+
+def _tfv_order(tfv: str | None) -> str | None:
+    """The verification order's status; unverified numbers have no order."""
+    return _TFV_ORDER.get(tfv or "")
 
 
 def _cnam(block: Block, three_in_ten: bool) -> str:
@@ -137,6 +149,9 @@ class PlivoProfile(Profile):
         self.tendlc_registration_status = derive(_tendlc_status, block, draws("10dlc"))
         self.tendlc_campaign_id = derive(_campaign, block, draws("10dlc"), draws("campaign"))
         self.toll_free_sms_verification = derive(_tfv, block, draws("tfv"))
+        self.toll_free_sms_verification_order_status = derive(
+            _tfv_order, self.toll_free_sms_verification
+        )
         self.renewal_date = derive(self._renewal, Chunked(self.times.date, self.times.dates))
         self.cnam_lookup = derive(_cnam, block, chances("cnam", 0.3))
 
@@ -163,6 +178,9 @@ class PlivoProfile(Profile):
             "tendlc_registration_status": self.tendlc_registration_status,
             "tendlc_campaign_id": self.tendlc_campaign_id,
             "toll_free_sms_verification": self.toll_free_sms_verification,
+            "toll_free_sms_verification_order_status": (
+                self.toll_free_sms_verification_order_status
+            ),
             "renewal_date": self.renewal_date,
             "cnam_lookup": self.cnam_lookup,
         }
@@ -218,10 +236,7 @@ class PlivoProfile(Profile):
             "toll_free_sms_verification_id": (
                 self.rand.uuid(i, "tfv-id") if tfv in ("verified", "pending_verification") else None
             ),
-            "toll_free_sms_verification_order_status": {
-                "verified": "APPROVED",
-                "pending_verification": "PENDING",
-            }.get(tfv or ""),
+            "toll_free_sms_verification_order_status": _tfv_order(tfv),
             "compliance_application_id": self.rand.uuid(i, "compliance") if compliance else None,
             "compliance_status": "accepted" if compliance else None,
             "profile_uuid": None,

@@ -64,8 +64,7 @@ class RoundedProfile(Profile):
                 "number": uri,
                 "name": name,
                 "created_at": created,
-                "type": "sip",
-                "sip_uri": uri,
+                "type": "sip",  # SIP numbers' other fields are unpublished: none is made up
             }
         redirect = self.rand.chance(i, "redirect", 0.25)
         return {

@@ -1,53 +1,58 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import (
-    Any,
-    Literal,
-    TypeVar,
-    cast,
-)
-from uuid import UUID
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="PstnPhoneNumber")
+T = TypeVar("T", bound="PhoneNumber")
 
 
 @_attrs_define
-class PstnPhoneNumber:
-    """
-    Attributes:
-        id (UUID):
-        number (str): The number, E.164 with "+" in practice.
-        type_ (Literal['pstn']):
-        name (None | str | Unset):
-        created_at (datetime.datetime | Unset):
-        inbound_agent_id (None | Unset | UUID):
-        redirect (bool | None | Unset):
-        redirect_phone_number (None | str | Unset):
+class PhoneNumber:
+    """A PSTN or SIP number. The reference
+    (https://docs.callrounded.com/api-reference/phone-numbers/list-phone-numbers) lists
+    two shapes told apart by `type`: "PSTN Phone Number" (`type: "pstn"`, with `id`,
+    `number`, `name`, `inbound_agent_id`, `redirect`, `redirect_phone_number`,
+    `created_at`) and "SIP Phone Number" (`type: "sip"`, fields unpublished). One open
+    schema holds the union of their fields and requires none: the reference's required
+    marks are not published for the item, and a SIP number may lack what a PSTN one
+    has.
+
+        Attributes:
+            id (str | Unset): The number's id, a UUID in the reference's example (not enforced).
+            number (None | str | Unset): The number, E.164 with "+" for PSTN numbers; a SIP URI for some SIP numbers.
+            name (None | str | Unset):
+            created_at (str | Unset): Creation time, ISO 8601 ("2023-11-07T05:31:56Z" in the reference's example; the
+                cursor parameter's description calls it an "ISO 8601 datetime"). Not enforced.
+            type_ (str | Unset): Open enum. Known values: pstn, sip.
+            inbound_agent_id (None | str | Unset): The agent answering inbound calls, a UUID in the reference's example (not
+                enforced).
+            redirect (bool | None | Unset): Whether inbound calls are redirected (PSTN).
+            redirect_phone_number (None | str | Unset): Where inbound calls are redirected to (PSTN).
     """
 
-    id: UUID
-    number: str
-    type_: Literal["pstn"]
+    id: str | Unset = UNSET
+    number: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    inbound_agent_id: None | Unset | UUID = UNSET
+    created_at: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    inbound_agent_id: None | str | Unset = UNSET
     redirect: bool | None | Unset = UNSET
     redirect_phone_number: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
-        number = self.number
-
-        type_ = self.type_
+        number: None | str | Unset
+        if isinstance(self.number, Unset):
+            number = UNSET
+        else:
+            number = self.number
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -55,15 +60,13 @@ class PstnPhoneNumber:
         else:
             name = self.name
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at
+
+        type_ = self.type_
 
         inbound_agent_id: None | str | Unset
         if isinstance(self.inbound_agent_id, Unset):
             inbound_agent_id = UNSET
-        elif isinstance(self.inbound_agent_id, UUID):
-            inbound_agent_id = str(self.inbound_agent_id)
         else:
             inbound_agent_id = self.inbound_agent_id
 
@@ -81,17 +84,17 @@ class PstnPhoneNumber:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "number": number,
-                "type": type_,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if number is not UNSET:
+            field_dict["number"] = number
         if name is not UNSET:
             field_dict["name"] = name
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if inbound_agent_id is not UNSET:
             field_dict["inbound_agent_id"] = inbound_agent_id
         if redirect is not UNSET:
@@ -104,13 +107,16 @@ class PstnPhoneNumber:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id", UNSET)
 
-        number = d.pop("number")
+        def _parse_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        type_ = cast(Literal["pstn"], d.pop("type"))
-        if type_ != "pstn":
-            raise ValueError(f"type must match const 'pstn', got '{type_}'")
+        number = _parse_number(d.pop("number", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -121,27 +127,16 @@ class PstnPhoneNumber:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = d.pop("created_at", UNSET)
 
-        def _parse_inbound_agent_id(data: object) -> None | Unset | UUID:
+        type_ = d.pop("type", UNSET)
+
+        def _parse_inbound_agent_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                inbound_agent_id_type_0 = UUID(data)
-
-                return inbound_agent_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         inbound_agent_id = _parse_inbound_agent_id(d.pop("inbound_agent_id", UNSET))
 
@@ -165,19 +160,19 @@ class PstnPhoneNumber:
             d.pop("redirect_phone_number", UNSET)
         )
 
-        pstn_phone_number = cls(
+        phone_number = cls(
             id=id,
             number=number,
-            type_=type_,
             name=name,
             created_at=created_at,
+            type_=type_,
             inbound_agent_id=inbound_agent_id,
             redirect=redirect,
             redirect_phone_number=redirect_phone_number,
         )
 
-        pstn_phone_number.additional_properties = d
-        return pstn_phone_number
+        phone_number.additional_properties = d
+        return phone_number
 
     @property
     def additional_keys(self) -> list[str]:
