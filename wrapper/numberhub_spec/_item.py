@@ -35,6 +35,7 @@ class FieldRule:
         values: The provider's value -> numberhub's, when the value is translated.
         timezone: For date-times without an offset: the offset they are in (``+08:00``).
         region: For numbers written without "+": where the region to read them in is.
+        form: For numbers: ``e164`` (with "+") or ``digits`` (without it).
     """
 
     paths: tuple[JsonPath, ...] = ()
@@ -42,6 +43,7 @@ class FieldRule:
     values: Mapping[str, str] | None = None
     timezone: str | None = None
     region: tuple[FieldRule, ...] = ()
+    form: str | None = None
 
     def raw(self, item: Any) -> Any:
         """The value this rule reads in ``item``, untranslated, or `MISSING`."""
@@ -99,6 +101,7 @@ def _rules(spec: Any) -> Rules:
             else None,
             timezone=spec.get("timezone"),
             region=_rules(spec.get("region")),
+            form=spec.get("form"),
         ),
     )
 
