@@ -24,7 +24,7 @@ from cli_helpers import PROVIDERS, SEED, SIZE, all_env_vars, invoke, use_credent
 from click.testing import CliRunner, Result
 from numberhub.cli._catalog import provider_info
 from numberhub.mock import MockServer, dataset
-from numberhub.mock._specdoc import load_spec
+from numberhub_mock._specdoc import load_spec
 
 FORMATS = ("text", "json")
 

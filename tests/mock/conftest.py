@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from numberhub.mock import MockServer
+from numberhub_mock import MockServer
 
 
 @pytest.fixture(scope="session")

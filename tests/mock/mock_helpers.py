@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import jsonschema
-from numberhub.mock._specdoc import load_spec, operation
+from numberhub_mock._specdoc import load_spec, operation
 
 PROVIDERS = ("bird", "butter", "duoplus", "plivo", "rounded")
 

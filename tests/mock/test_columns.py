@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mock_helpers import PROVIDERS
-from numberhub.mock._columns import Coded, Computed, build_column
-from numberhub.mock._credentials import resolve_credentials
-from numberhub.mock._dataset import Dataset, _dig
-from numberhub.mock.profiles import Rand
+from numberhub_mock._columns import Coded, Computed, build_column
+from numberhub_mock._credentials import resolve_credentials
+from numberhub_mock._dataset import Dataset, _dig
+from numberhub_mock.profiles import Rand
 
 CHUNK = 1 << 16  # the run length of bulk draws and columns
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mock_helpers import PROVIDERS
-from numberhub.mock import dataset
+from numberhub_mock import dataset
 from phonenumbers import geocoder
 
 NANPA = ("US", "CA")

@@ -9,8 +9,8 @@ from collections import Counter
 import phonenumbers
 import pytest
 from mock_helpers import ID, PROVIDERS
-from numberhub.mock import dataset
-from numberhub.mock._dataset import Dataset
+from numberhub_mock import dataset
+from numberhub_mock._dataset import Dataset
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -63,7 +63,7 @@ def test_numbers_are_valid_for_their_country(provider: str) -> None:
     ],
 )
 def test_items_come_in_the_specs_order(provider: str, field: str, descending: bool) -> None:
-    from numberhub.mock._specdoc import operation
+    from numberhub_mock._specdoc import operation
 
     order = operation(provider).extension("x-numberhub-order")
     assert (order["by"], order["direction"]) == (field, "desc" if descending else "asc")

@@ -8,7 +8,7 @@ from collections import Counter
 import httpx
 import pytest
 from mock_helpers import PROVIDERS, assert_conforms, call
-from numberhub.mock import MockServer, create_app
+from numberhub_mock import MockServer, create_app
 
 FAULT = "X-Numberhub-Fault"
 
@@ -29,7 +29,7 @@ def test_forced_status_carries_the_providers_body(
 
 
 def _documented(provider: str) -> set[str]:
-    from numberhub.mock._specdoc import operation
+    from numberhub_mock._specdoc import operation
 
     return set(operation(provider).spec["responses"])
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from mock_helpers import collect
-from numberhub.mock import MockServer, dataset
+from numberhub_mock import MockServer, dataset
 
 Item = dict[str, Any]
 TENDLC = {

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mock_helpers import ID, PROVIDERS, call, collect, walk
-from numberhub.mock import MockServer, create_app, dataset
+from numberhub_mock import MockServer, create_app, dataset
 
 CASES = [(p, False) for p in PROVIDERS] + [("rounded", True)]
 

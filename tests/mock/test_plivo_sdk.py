@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from numberhub.mock import MockServer, dataset
+from numberhub_mock import MockServer, dataset
 from plivo import RestClient
 from plivo.rest import client as plivo_client
 

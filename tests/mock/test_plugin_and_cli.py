@@ -14,7 +14,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 from numberhub.cli import main
-from numberhub.mock import DEFAULT_CREDENTIALS
+from numberhub_mock import DEFAULT_CREDENTIALS
 
 
 def test_fixtures_serve_a_users_contract_tests(tmp_path: Path) -> None:
@@ -63,14 +63,33 @@ def test_fixtures_serve_a_users_contract_tests(tmp_path: Path) -> None:
     assert "2 passed" in run.stdout
 
 
+HEAVY = ("numberhub", "httpx", "uvicorn", "numberhub_spec", "phonenumbers", "yaml", "orjson")
+
+
 def test_the_plugin_module_imports_nothing_heavy() -> None:
+    # pytest imports the plugin (by its entry point) in every session of every project
+    # where numberhub is installed: it must cost nothing until a fixture is used.
     code = (
-        "import sys, numberhub.pytest_plugin; "
-        "print(sorted(m for m in ('uvicorn', 'numberhub.mock', 'starlette') "
-        "if m in sys.modules))"
+        "import sys, importlib.metadata as md; "
+        "[ep] = [e for e in md.entry_points(group='pytest11') if e.name == 'numberhub']; "
+        "plugin = ep.load(); "
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules)); "
+        "print(sorted(n for n in dir(plugin) if n.startswith('numberhub_mock')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.split("\n")[:2] == [
+        "[]",
+        "['numberhub_mock', 'numberhub_mock_factory']",
+    ], out.stdout + out.stderr
+
+
+def test_the_check_of_heavy_imports_can_fail() -> None:
+    code = (
+        "import sys, numberhub_mock.pytest_plugin, numberhub_mock; numberhub_mock.MockServer; "
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "numberhub_spec" in out.stdout  # using the mock loads it; importing it does not
 
 
 def test_credentials_flag_prints_json(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mock_helpers import PROVIDERS, auth_headers
-from numberhub.mock import create_app
+from numberhub_mock import create_app
 from numberhub_spec import specs_dir
 from schemathesis.generation import GenerationMode
 

@@ -7,7 +7,7 @@ import base64
 import httpx
 import pytest
 from mock_helpers import PROVIDERS, assert_conforms, auth_headers, call, path
-from numberhub.mock import MockServer, create_app, credentials
+from numberhub_mock import MockServer, create_app, credentials
 
 
 def _wrong(provider: str, creds: dict[str, str]) -> list[dict[str, str]]:

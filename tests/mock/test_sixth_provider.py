@@ -23,10 +23,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from mock_helpers import PROVIDERS
-from numberhub.mock import MockServer, create_app, dataset
-from numberhub.mock._credentials import scheme_value, snake_case
-from numberhub.mock._generate import from_pattern, known_values
-from numberhub.mock._specdoc import load_spec
+from numberhub_mock import MockServer, create_app, dataset
+from numberhub_mock._credentials import scheme_value, snake_case
+from numberhub_mock._generate import from_pattern, known_values
+from numberhub_mock._specdoc import load_spec
 from numberhub_spec import SPECS_DIR_ENV, provider_names, specs_dir
 
 HERE = Path(__file__).parent

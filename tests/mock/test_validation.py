@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from mock_helpers import assert_conforms, auth_headers, call, path
-from numberhub.mock import MockServer
+from numberhub_mock import MockServer
 
 BAD: list[tuple[str, dict[str, Any], str]] = [
     ("plivo", {"limit": 0}, "limit"),

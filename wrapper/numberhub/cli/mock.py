@@ -72,14 +72,13 @@ def mock(
     ``X-Numberhub-Fault: status=503`` (or delay=MS, slow, drop, truncate) to inject a
     fault into one request.
     """
-    from numberhub.mock import credentials
+    import numberhub_spec
+    from numberhub_mock import credentials, serve_forever
 
     creds = credentials(providers or None)
     if print_credentials:
         click.echo(json.dumps(creds, indent=2))
         return
-    from numberhub.mock._server import serve_forever
-    from numberhub.mock._specdoc import load_spec, operation
 
     options: dict[str, Any] = {
         "seed": seed,
@@ -94,10 +93,12 @@ def mock(
     base = f"http://{shown_host}:{port}"
     click.echo(f"numberhub mock on {base}  (seed {seed}, {size or 250} items per provider)")
     for name, values in creds.items():
-        op = operation(name)
-        title = load_spec(name)["info"]["x-numberhub-provider"]["display_name"]
+        spec = numberhub_spec.load(name)
+        op = spec.operation
         pairs = "  ".join(f"{k}={v}" for k, v in values.items())
-        click.echo(f"  {title:<10} {op.method.upper():<4} {base}{op.path}\n             {pairs}")
+        click.echo(
+            f"  {spec.display_name:<10} {op.method:<4} {base}{op.path}\n             {pairs}"
+        )
     click.echo("Ctrl+C to stop.")
     sys.stdout.flush()
     serve_forever(host, port, workers, options)

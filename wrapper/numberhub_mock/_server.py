@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any
 
-from numberhub.mock._app import MockApp, create_app
-from numberhub.mock._credentials import Credentials
+from numberhub_mock._app import MockApp, create_app
+from numberhub_mock._credentials import Credentials
 
 __all__ = ["MockServer"]
 
@@ -116,7 +116,7 @@ def serve_forever(host: str, port: int, workers: int, options: Mapping[str, Any]
 
         os.environ["NUMBERHUB_MOCK_OPTIONS"] = json.dumps(dict(options))
         uvicorn.run(
-            "numberhub.mock._server:app_from_env",
+            "numberhub_mock._server:app_from_env",
             factory=True,
             host=host,
             port=port,

@@ -19,17 +19,18 @@ import base64
 import os
 import random
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numberhub_spec
 from numberhub_spec import SecurityScheme
 
-from numberhub.mock._generate import from_pattern
+from numberhub_mock._generate import from_pattern
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
     "Credentials",
+    "credentials",
     "env_var",
     "resolve_credentials",
     "scheme_value",
@@ -148,3 +149,23 @@ def scheme_value(scheme: SecurityScheme, creds: Mapping[str, str]) -> str | None
         return base64.b64encode(f"{user}:{password}".encode()).decode()
     value = creds.get(scheme.credential)
     return None if value is None else scheme.prefix + value
+
+
+def credentials(
+    providers: Iterable[str] | None = None,
+    overrides: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    specs_dir: str | os.PathLike[str] | None = None,
+) -> Credentials:
+    """The credentials the mock accepts: overrides, else environment variables, else defaults.
+
+    Args:
+        providers: Which providers (default: all).
+        overrides: Per-provider values that win over everything else.
+        specs_dir: The mock's specs folder, when not the default.
+
+    Returns:
+        ``{provider: {keyword argument: value}}``.
+    """
+    names = tuple(providers) if providers is not None else numberhub_spec.provider_names(specs_dir)
+    return resolve_credentials(names, overrides, specs_dir=specs_dir)

@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from numberhub.mock._dataset import Dataset
-from numberhub.mock._request import Problem
+from numberhub_mock._dataset import Dataset
+from numberhub_mock._request import Problem
 
 __all__ = ["Filter", "Selection", "filters_of"]
 

@@ -30,7 +30,7 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
-from numberhub.mock._phones import SUFFIX, Block, Group, NumberSpace
+from numberhub_mock._phones import SUFFIX, Block, Group, NumberSpace
 
 __all__ = ["Chunked", "Profile", "Rand", "TimeLine", "chance_of", "derive", "iso_utc", "pick_of"]
 

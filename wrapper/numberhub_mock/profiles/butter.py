@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Profile, TimeLine, derive, iso_utc
+from numberhub_mock._phones import Group
+from numberhub_mock.profiles._base import Profile, TimeLine, derive, iso_utc
 
 __all__ = ["ButterProfile"]
 

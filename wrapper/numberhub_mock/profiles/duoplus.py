@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Group
-from numberhub.mock.profiles._base import Chunked, Profile, TimeLine, derive
-from numberhub.mock.profiles._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
+from numberhub_mock._phones import Group
+from numberhub_mock.profiles._base import Chunked, Profile, TimeLine, derive
+from numberhub_mock.profiles._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
 
 __all__ = ["DuoPlusProfile"]
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from numberhub.mock._schemas import Validator, compile_schema, resolve
+from numberhub_mock._schemas import Validator, compile_schema, resolve
 
 __all__ = ["BodySpec", "Param", "Problem", "body_spec", "operation_params"]
 

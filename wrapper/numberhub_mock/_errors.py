@@ -13,8 +13,8 @@ import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from numberhub.mock._request import Problem
-from numberhub.mock._schemas import resolve
+from numberhub_mock._request import Problem
+from numberhub_mock._schemas import resolve
 
 __all__ = ["ErrorBuilder"]
 

@@ -33,12 +33,12 @@ from typing import Any, ClassVar
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from numberhub.mock._generate import from_pattern, known_values
-from numberhub.mock._phones import Group
-from numberhub.mock._schemas import Validator, resolve
-from numberhub.mock._specdoc import Operation
-from numberhub.mock.profiles._base import Profile, TimeLine, iso_utc
-from numberhub.mock.profiles._places import COUNTRY_NAMES
+from numberhub_mock._generate import from_pattern, known_values
+from numberhub_mock._phones import Group
+from numberhub_mock._schemas import Validator, resolve
+from numberhub_mock._specdoc import Operation
+from numberhub_mock.profiles._base import Profile, TimeLine, iso_utc
+from numberhub_mock.profiles._places import COUNTRY_NAMES
 
 __all__ = ["SchemaProfile", "schema_profile"]
 

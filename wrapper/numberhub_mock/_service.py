@@ -18,14 +18,14 @@ from typing import Any
 import numberhub_spec
 import orjson
 
-from numberhub.mock._credentials import scheme_value
-from numberhub.mock._dataset import Dataset
-from numberhub.mock._errors import ErrorBuilder
-from numberhub.mock._filters import Selection, filters_of
-from numberhub.mock._paging import CursorError, Pager, set_path
-from numberhub.mock._request import BodySpec, Param, Problem, body_spec, operation_params
-from numberhub.mock._schemas import Validator, compile_schema, resolve
-from numberhub.mock._specdoc import load_spec, operation
+from numberhub_mock._credentials import scheme_value
+from numberhub_mock._dataset import Dataset
+from numberhub_mock._errors import ErrorBuilder
+from numberhub_mock._filters import Selection, filters_of
+from numberhub_mock._paging import CursorError, Pager, set_path
+from numberhub_mock._request import BodySpec, Param, Problem, body_spec, operation_params
+from numberhub_mock._schemas import Validator, compile_schema, resolve
+from numberhub_mock._specdoc import load_spec, operation
 
 __all__ = ["Reply", "Request", "Service"]
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 
-from numberhub.mock._specdoc import load_spec, operation
-from numberhub.mock.profiles._base import Profile, Rand, TimeLine
-from numberhub.mock.profiles.bird import BirdProfile
-from numberhub.mock.profiles.butter import ButterProfile
-from numberhub.mock.profiles.duoplus import DuoPlusProfile
-from numberhub.mock.profiles.plivo import PlivoProfile
-from numberhub.mock.profiles.rounded import RoundedProfile
-from numberhub.mock.profiles.schema import SchemaProfile, schema_profile
+from numberhub_mock._specdoc import load_spec, operation
+from numberhub_mock.profiles._base import Profile, Rand, TimeLine
+from numberhub_mock.profiles.bird import BirdProfile
+from numberhub_mock.profiles.butter import ButterProfile
+from numberhub_mock.profiles.duoplus import DuoPlusProfile
+from numberhub_mock.profiles.plivo import PlivoProfile
+from numberhub_mock.profiles.rounded import RoundedProfile
+from numberhub_mock.profiles.schema import SchemaProfile, schema_profile
 
 __all__ = ["PROFILES", "Profile", "Rand", "SchemaProfile", "TimeLine", "profile_for"]
 

@@ -6,8 +6,8 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Block, Group
-from numberhub.mock.profiles._base import Chunked, Profile, derive
+from numberhub_mock._phones import Block, Group
+from numberhub_mock.profiles._base import Chunked, Profile, derive
 
 __all__ = ["BirdProfile"]
 

@@ -11,11 +11,11 @@ from urllib.parse import parse_qsl
 import httpx
 import orjson
 
-from numberhub.mock._credentials import Credentials, resolve_credentials
-from numberhub.mock._dataset import Dataset, size_for
-from numberhub.mock._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
-from numberhub.mock._service import Reply, Request, Service
-from numberhub.mock._specdoc import provider_names
+from numberhub_mock._credentials import Credentials, resolve_credentials
+from numberhub_mock._dataset import Dataset, size_for
+from numberhub_mock._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
+from numberhub_mock._service import Reply, Request, Service
+from numberhub_mock._specdoc import provider_names
 
 __all__ = ["MockApp", "create_app"]
 

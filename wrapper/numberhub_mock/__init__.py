@@ -1,5 +1,9 @@
 """numberhub's mock server: every provider's list endpoint, built from ``specs/*.yaml``.
 
+Its own import package, installed by ``numberhub[mock]`` and re-exported as
+``numberhub.mock``; it reads the specs through ``numberhub_spec`` and nothing of the
+wrapper, so it stays an independent check of it.
+
 One ASGI application serves all five providers at their real paths, so one base URL fits
 every client::
 
@@ -63,15 +67,15 @@ would.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from numberhub.mock._app import MockApp, create_app
-from numberhub.mock._credentials import DEFAULT_CREDENTIALS, Credentials, resolve_credentials
-from numberhub.mock._dataset import DEFAULT_SIZE, dataset
-from numberhub.mock._faults import FAULT_KINDS
-from numberhub.mock._server import MockServer
-from numberhub.mock._specdoc import provider_names
+if TYPE_CHECKING:
+    from ._app import MockApp, create_app
+    from ._credentials import DEFAULT_CREDENTIALS, credentials
+    from ._dataset import DEFAULT_SIZE, dataset
+    from ._faults import FAULT_KINDS
+    from ._server import MockServer, serve_forever
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
@@ -82,24 +86,32 @@ __all__ = [
     "create_app",
     "credentials",
     "dataset",
+    "serve_forever",
 ]
 
+# Where each public name lives. They are imported on first use, so that importing the
+# package (as pytest does for ``numberhub_mock.pytest_plugin``) costs nothing.
+_HOMES = {
+    "DEFAULT_CREDENTIALS": "._credentials",
+    "DEFAULT_SIZE": "._dataset",
+    "FAULT_KINDS": "._faults",
+    "MockApp": "._app",
+    "MockServer": "._server",
+    "create_app": "._app",
+    "credentials": "._credentials",
+    "dataset": "._dataset",
+    "serve_forever": "._server",
+}
 
-def credentials(
-    providers: Iterable[str] | None = None,
-    overrides: Mapping[str, Mapping[str, str]] | None = None,
-    *,
-    specs_dir: str | os.PathLike[str] | None = None,
-) -> Credentials:
-    """The credentials the mock accepts: overrides, else environment variables, else defaults.
 
-    Args:
-        providers: Which providers (default: all).
-        overrides: Per-provider values that win over everything else.
-        specs_dir: The mock's specs folder, when not the default.
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
 
-    Returns:
-        ``{provider: {keyword argument: value}}``.
-    """
-    names = tuple(providers) if providers is not None else provider_names(specs_dir)
-    return resolve_credentials(names, overrides, specs_dir=specs_dir)
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,7 +1,7 @@
 """pytest fixtures for contract tests against numberhub's mock (registered as ``numberhub``).
 
 ``numberhub_mock``
-    A ``numberhub.mock.MockServer`` started once per session on a free loopback port,
+    A `numberhub_mock.MockServer` started once per session on a free loopback port,
     with the default seed, size and credentials. Use ``.base_url`` and ``.credentials``.
 
 ``numberhub_mock_factory``
@@ -9,8 +9,9 @@
     latency_ms, fault_rate, rate_limit, ...) that starts a server and stops it when the
     test ends.
 
-This module imports nothing heavy: the mock (and its ``mock`` extra: uvicorn,
-jsonschema-rs, ...) is imported only when a fixture is used.
+pytest loads this module in every session of every project where numberhub is installed,
+so it imports nothing heavy: the mock itself (uvicorn, the specs, phonenumbers...) is
+imported only when a test uses a fixture.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from numberhub.mock import MockServer
+    from ._server import MockServer
 
 __all__ = ["numberhub_mock", "numberhub_mock_factory"]
 
 
 def _server_class() -> type[MockServer]:
     try:
-        from numberhub.mock import MockServer
+        from ._server import MockServer
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise pytest.UsageError(
             f"numberhub's mock needs its extra: pip install 'numberhub[mock]' ({exc})"

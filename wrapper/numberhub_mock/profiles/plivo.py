@@ -11,9 +11,9 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub.mock._phones import Block, Group
-from numberhub.mock.profiles._base import Chunked, Profile, TimeLine, chance_of, derive, pick_of
-from numberhub.mock.profiles._places import COUNTRY_NAMES
+from numberhub_mock._phones import Block, Group
+from numberhub_mock.profiles._base import Chunked, Profile, TimeLine, chance_of, derive, pick_of
+from numberhub_mock.profiles._places import COUNTRY_NAMES
 
 __all__ = ["PlivoProfile"]
 

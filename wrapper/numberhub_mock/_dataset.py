@@ -8,10 +8,10 @@ from typing import Any
 
 import orjson
 
-from numberhub.mock._columns import Column, build_column
-from numberhub.mock._credentials import resolve_credentials
-from numberhub.mock._specdoc import provider_names
-from numberhub.mock.profiles import Profile, profile_for
+from numberhub_mock._columns import Column, build_column
+from numberhub_mock._credentials import resolve_credentials
+from numberhub_mock._specdoc import provider_names
+from numberhub_mock.profiles import Profile, profile_for
 
 __all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "size_for"]
 

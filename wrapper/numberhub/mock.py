@@ -1,0 +1,27 @@
+"""The mock server, re-exported from its own package ``numberhub_mock`` (``numberhub[mock]``).
+
+``from numberhub.mock import create_app, MockServer, dataset`` keeps working; see
+``numberhub_mock`` for what the mock does.
+"""
+
+from numberhub_mock import (
+    DEFAULT_CREDENTIALS,
+    DEFAULT_SIZE,
+    FAULT_KINDS,
+    MockApp,
+    MockServer,
+    create_app,
+    credentials,
+    dataset,
+)
+
+__all__ = [
+    "DEFAULT_CREDENTIALS",
+    "DEFAULT_SIZE",
+    "FAULT_KINDS",
+    "MockApp",
+    "MockServer",
+    "create_app",
+    "credentials",
+    "dataset",
+]
