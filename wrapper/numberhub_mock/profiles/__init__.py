@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from numberhub_mock._specdoc import load_spec, operation
-from numberhub_mock.profiles._base import Profile, Rand, TimeLine
+from numberhub_mock.profiles._base import Profile
 from numberhub_mock.profiles.bird import BirdProfile
 from numberhub_mock.profiles.butter import ButterProfile
 from numberhub_mock.profiles.duoplus import DuoPlusProfile
@@ -17,7 +17,7 @@ from numberhub_mock.profiles.plivo import PlivoProfile
 from numberhub_mock.profiles.rounded import RoundedProfile
 from numberhub_mock.profiles.schema import SchemaProfile, schema_profile
 
-__all__ = ["PROFILES", "Profile", "Rand", "SchemaProfile", "TimeLine", "profile_for"]
+__all__ = ["PROFILES", "Profile", "SchemaProfile", "profile_for"]
 
 PROFILES: dict[str, type[Profile]] = {
     p.provider: p

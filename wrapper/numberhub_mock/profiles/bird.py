@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from numberhub_mock._phones import Block, Group
-from numberhub_mock.profiles._base import Chunked, Profile, derive
+from .._phones import Block, Group
+from ._base import Profile
+from ._fields import Chunked, Field, Fields, const, derive
 
 __all__ = ["BirdProfile"]
 
-_KINDS = ("voice", "sms", "mms")
 # (currency, monthly price in micro-units) by (country, type)
 _PRICES = {
     ("US", "local"): ("USD", 1_500_000),
@@ -53,6 +52,10 @@ def _whatsapp(block: Block, whatsapp: bool) -> bool:
     return _has_whatsapp(block) and whatsapp
 
 
+def _price(block: Block) -> tuple[str, int]:
+    return _PRICES.get((block.region, block.group.label), ("USD", 2_000_000))
+
+
 class BirdProfile(Profile):
     """Bird's numbers stock items."""
 
@@ -72,56 +75,38 @@ class BirdProfile(Profile):
         Group("FR", "fixed", 5, "national"),
     ]
 
-    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
-        super().__init__(seed, size, credentials)
+    def fields(self, variant: str | None) -> Fields:
+        """See ``Profile.fields``."""
         chances, block = self.chances, self.block_at
-        # Capability flags, one field each (an item without WhatsApp has it off).
-        self.flags: dict[str, Chunked] = {
-            "voice.inbound": derive(lambda _block: True, block),
-            "voice.outbound": derive(operator.not_, chances("vout", 0.1)),
-            "sms.inbound": derive(_sms, block),
-            "sms.outbound": derive(_sms_out, block, chances("sout", 0.15)),
-            "mms.inbound": derive(_mms, block, chances("mms", 0.6)),
-            "whatsapp.inbound": derive(_whatsapp, block, chances("whatsapp", 0.5)),
+        price = derive(_price, block)
+        mms = derive(_mms, block, chances("mms", 0.6))
+        whatsapp = derive(_whatsapp, block, chances("whatsapp", 0.5))
+        has_whatsapp = derive(_has_whatsapp, block)
+        backorder = chances("backorder", 0.08)
+        flags: dict[str, Chunked | Field] = {
+            "capabilities.voice.inbound": const(True),
+            "capabilities.voice.outbound": derive(operator.not_, chances("vout", 0.1)),
+            "capabilities.sms.inbound": derive(_sms, block),
+            "capabilities.sms.outbound": derive(_sms_out, block, chances("sout", 0.15)),
+            "capabilities.mms.inbound": mms,
+            "capabilities.mms.outbound": mms,
+            # Only items of numbers that can have WhatsApp list it (off in the column).
+            "capabilities.whatsapp.inbound": Field(whatsapp, present=has_whatsapp),
+            "capabilities.whatsapp.outbound": Field(whatsapp, present=has_whatsapp),
         }
-        self.flags["mms.outbound"] = self.flags["mms.inbound"]
-        self.flags["whatsapp.outbound"] = self.flags["whatsapp.inbound"]
-        self.testing = chances("testing", 0.15)
-        """Hidden: whether the number is in the testing stock."""
-
-    def columns(self) -> Mapping[str, Callable[[int], Any]]:
-        """See ``Profile.columns``."""
-        cols: dict[str, Callable[[int], Any]] = {
+        return {
+            "id": self.uuids("id"),
+            "countryCode": derive(lambda b: b.region, block),
+            "type": derive(lambda b: b.group.label, block),
             "numberString": self.e164_at,
-            "countryCode": derive(lambda block: block.region, self.block_at),
-            "type": derive(lambda block: block.group.label, self.block_at),
-            "testing": self.testing,
-        }
-        for name, flag in self.flags.items():
-            cols[f"capabilities.{name}"] = flag
-        return cols
-
-    def capabilities(self, i: int) -> dict[str, dict[str, bool]]:
-        """Field ``capabilities`` of item ``i``."""
-        kinds = ("voice", "sms", "mms", "whatsapp") if _has_whatsapp(self.block(i)) else _KINDS
-        return {
-            kind: {way: self.flags[f"{kind}.{way}"](i) for way in ("inbound", "outbound")}
-            for kind in kinds
-        }
-
-    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """See ``Profile.make``."""
-        e164, block = self.phone(i)
-        group = block.group
-        currency, amount = _PRICES.get((block.region, group.label), ("USD", 2_000_000))
-        backorder = self.rand.chance(i, "backorder", 0.08)
-        return {
-            "id": self.rand.uuid(i, "id"),
-            "countryCode": block.region,
-            "type": group.label,
-            "numberString": e164,
-            "capabilities": self.capabilities(i),
-            "monthlyPrice": {"currencyCode": currency, "amount": amount, "exponent": -6},
+            **flags,
+            "monthlyPrice.currencyCode": derive(lambda p: p[0], price),
+            "monthlyPrice.amount": derive(lambda p: p[1], price),
+            "monthlyPrice.exponent": const(-6),
             "backOrderRequired": backorder,
-            "backOrderStockId": self.rand.uuid(i, "stock") if backorder else None,
+            "backOrderStockId": derive(
+                lambda b, stock: stock if b else None, backorder, self.uuids("stock")
+            ),
+            # Hidden: whether the number is in the testing stock (a filter, not a field).
+            "testing": Field(chances("testing", 0.15), hidden=True),
         }

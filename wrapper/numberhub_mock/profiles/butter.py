@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import operator
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from numberhub_mock._phones import Group
-from numberhub_mock.profiles._base import Profile, TimeLine, derive, iso_utc
+from .._phones import Group
+from ._base import Profile
+from ._fields import Fields, const, derive
+from ._timeline import TimeLine, iso_utc
 
 __all__ = ["ButterProfile"]
 
@@ -34,32 +37,31 @@ class ButterProfile(Profile):
         self.times = TimeLine(
             self.rand, size, dt.datetime(2023, 6, 1, tzinfo=dt.UTC), self.now, descending=True
         )
-        self.status = derive(("free", "assigned").__getitem__, self.chances("assigned", 0.6))
-        """Field ``status`` of item ``i``."""
 
-    def columns(self) -> Mapping[str, Callable[[int], Any]]:
-        """See ``Profile.columns``."""
-        return {"status": self.status, "created_at": lambda i: iso_utc(self.times.at(i))}
+    def _updated(self, created: dt.datetime, hours_bits: int) -> str:
+        """An update 1 hour to 90 days after creation, never after "now"."""
+        hours = 1 + hours_bits % (24 * 90)
+        return iso_utc(min(created + dt.timedelta(hours=hours), self.now))
 
-    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """See ``Profile.make``."""
-        created = self.times.at(i)
-        updated = min(
-            created + dt.timedelta(hours=1 + self.rand.below(i, "upd", 24 * 90)), self.now
-        )
-        status = self.status(i)
-        sip = self.rand.chance(i, "sip", 0.2)
+    def fields(self, variant: str | None) -> Fields:
+        """See ``Profile.fields``."""
+        status = derive(("free", "assigned").__getitem__, self.chances("assigned", 0.6))
+        sip = self.chances("sip", 0.2)
         return {
-            "phone_number_id": "phon_" + self.rand.hex(i, "id", 16),
-            "phone_number": self.phone(i)[0],
-            "provider": "sip" if sip else "twilio",
+            "phone_number_id": derive("phon_".__add__, self.hexes("id", 16)),
+            "phone_number": self.e164_at,
+            "provider": derive(lambda s: "sip" if s else "twilio", sip),
             "status": status,
-            "supports_inbound": True,
-            "supports_outbound": not self.rand.chance(i, "outbound", 0.1),
-            "assigned_agent_id": "agent_" + self.rand.hex(i, "agent", 12)
-            if status == "assigned"
-            else None,
-            "integration_id": "intg_" + self.rand.hex(i, "intg", 8) if not sip else None,
-            "created_at": iso_utc(created),
-            "updated_at": iso_utc(updated),
+            "supports_inbound": const(True),
+            "supports_outbound": derive(operator.not_, self.chances("outbound", 0.1)),
+            "assigned_agent_id": derive(
+                lambda s, agent: "agent_" + agent if s == "assigned" else None,
+                status,
+                self.hexes("agent", 12),
+            ),
+            "integration_id": derive(
+                lambda s, intg: None if s else "intg_" + intg, sip, self.hexes("intg", 8)
+            ),
+            "created_at": derive(iso_utc, self.times.instants),
+            "updated_at": derive(self._updated, self.times.instants, self.draws("upd")),
         }

@@ -7,9 +7,12 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from numberhub_mock._phones import Group
-from numberhub_mock.profiles._base import Chunked, Profile, TimeLine, derive
-from numberhub_mock.profiles._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
+from .._phones import Block, Group
+from ._base import Profile
+from ._fields import Fields, derive, each
+from ._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
+from ._rand import pick_of
+from ._timeline import TimeLine
 
 __all__ = ["DuoPlusProfile"]
 
@@ -37,6 +40,10 @@ def _stamp(t: dt.datetime) -> str:
 
 def _stamp_epoch(seconds: int) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds + 8 * 3600))
+
+
+def _region(block: Block) -> str:
+    return block.region
 
 
 class DuoPlusProfile(Profile):
@@ -79,20 +86,15 @@ class DuoPlusProfile(Profile):
                 expiry += term * ((now - expiry) // term + 1)
             return expiry
 
-        renews = self.chances("renew", 0.55)
-        self.renewal_status = derive(int, renews)
-        self.expiry_seconds = derive(
-            expiry, Chunked(self.times.offset, self.times.offsets), self.draws("term"), renews
-        )
+        self.renews = self.chances("renew", 0.55)
+        self.expiry_seconds = derive(expiry, self.times.seconds, self.draws("term"), self.renews)
         """When item ``i`` expires, in seconds since the Unix epoch."""
-        self.expired_at = derive(_stamp_epoch, self.expiry_seconds)
         # 1 Active, 2 Expired (expired when expiry <= now); 1 Non-VOIP, 2 VOIP.
         self.status = derive((1).__add__, derive(now.__ge__, self.expiry_seconds))
         self.type_id = derive((1).__add__, self.chances("voip", 0.35))
-        self.region_id = derive(lambda block: block.region, self.block_at)
 
     def cloud_id(self, i: int) -> str:
-        """Field ``cloud_id`` of item ``i``."""
+        """Field ``id`` of item ``i``: five base-62 digits, distinct per item."""
         x = (self._id_a * i + self._id_b) % _ID_SPACE
         out = ""
         for _ in range(5):
@@ -100,59 +102,36 @@ class DuoPlusProfile(Profile):
             out = _B62[r] + out
         return out
 
-    def phone_number(self, i: int) -> str:
-        """Field ``phone_number`` of item ``i``."""
-        # The newest few numbers are still being generated: an empty string.
-        generating = i < max(1, self.size // 25) and self.rand.chance(i, "generating", 0.5)
-        return "" if generating else self.phone(i)[0]
+    def _phone_number(self, i: int, generating: bool, e164: str) -> str:
+        """The newest few numbers are still being generated: an empty string."""
+        return "" if generating and i < max(1, self.size // 25) else e164
 
-    def remark(self, i: int) -> str:
-        """Field ``remark`` of item ``i``."""
-        return (
-            self.rand.pick(i, "remark", _REMARKS) if self.rand.chance(i, "has-remark", 0.4) else ""
-        )
-
-    def columns(self) -> Mapping[str, Callable[[int], Any]]:
-        """See ``Profile.columns``."""
+    def fields(self, variant: str | None) -> Fields:
+        """See ``Profile.fields``; ``variant`` is the ``Lang`` header (English by default)."""
+        lang = variant if variant in _TYPE_NAMES else "en"
+        names = COUNTRY_NAMES if lang == "en" else LOCALIZED_COUNTRY_NAMES[lang]
+        has_remark = self.chances("has-remark", 0.4)
         return {
-            "phone_number": self.phone_number,
-            "status": self.status,
+            "id": each(self.cloud_id),
+            "phone_number": derive(
+                self._phone_number, self.index, self.chances("generating", 0.5), self.e164_at
+            ),
+            "region_id": derive(_region, self.block_at),
+            "region_name": derive(lambda b: names.get(b.region, b.region), self.block_at),
             "type_id": self.type_id,
-            "region_id": self.region_id,
-            "renewal_status": self.renewal_status,
-            "remark": self.remark,
-            "created_at": lambda i: _stamp(self.times.at(i)),
-            "expired_at": self.expired_at,
+            "type_name": derive(_TYPE_NAMES[lang].__getitem__, self.type_id),
+            "status": self.status,
+            "status_name": derive(_STATUS_NAMES[lang].__getitem__, self.status),
+            "renewal_status": derive(int, self.renews),
+            "remark": derive(
+                lambda has, bits: pick_of(bits, _REMARKS) if has else "",
+                has_remark,
+                self.draws("remark"),
+            ),
+            "expired_at": derive(_stamp_epoch, self.expiry_seconds),
+            "created_at": derive(_stamp, self.times.instants),
         }
 
     def sort_keys(self) -> Mapping[str, Callable[[int], Any]]:
         """See ``Profile.sort_keys``: instants as seconds."""
-        return {
-            "created_at": self.times.offset,
-            "expired_at": self.expiry_seconds,
-        }
-
-    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """See ``Profile.make``."""
-        lang = variant if variant in _TYPE_NAMES else "en"
-        region = self.block(i).region
-        type_id, status = self.type_id(i), self.status(i)
-        region_name = (
-            COUNTRY_NAMES.get(region, region)
-            if lang == "en"
-            else LOCALIZED_COUNTRY_NAMES[lang].get(region, region)
-        )
-        return {
-            "id": self.cloud_id(i),
-            "phone_number": self.phone_number(i),
-            "region_id": region,
-            "region_name": region_name,
-            "type_id": type_id,
-            "type_name": _TYPE_NAMES[lang][type_id],
-            "status": status,
-            "status_name": _STATUS_NAMES[lang][status],
-            "renewal_status": self.renewal_status(i),
-            "remark": self.remark(i),
-            "expired_at": self.expired_at(i),
-            "created_at": _stamp(self.times.at(i)),
-        }
+        return {"created_at": self.times.seconds, "expired_at": self.expiry_seconds}

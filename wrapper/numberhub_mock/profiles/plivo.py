@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from numberhub_mock._phones import Block, Group
-from numberhub_mock.profiles._base import Chunked, Profile, TimeLine, chance_of, derive, pick_of
-from numberhub_mock.profiles._places import COUNTRY_NAMES
+from .._phones import Block, Group
+from ._base import Profile
+from ._fields import Fields, const, derive
+from ._places import COUNTRY_NAMES
+from ._rand import chance_of, pick_of
+from ._timeline import TimeLine
 
 __all__ = ["PlivoProfile"]
 
@@ -38,6 +41,7 @@ _RATES = {
     "mobile": ("4.00000", "0.01200"),
     "national": ("2.00000", "0.00650"),
 }
+_RATE = ("1.00000", "0.01000")
 
 
 _TENDLC = ("COMPLETED", "REGISTERED", "PROCESSING", "UNREGISTERED")
@@ -99,6 +103,37 @@ def _cnam(block: Block, three_in_ten: bool) -> str:
     return "enabled" if block.region == "US" and three_in_ten else "disabled"
 
 
+def _country(block: Block) -> str:
+    return COUNTRY_NAMES.get(block.region, block.region)
+
+
+def _place(block: Block) -> str:
+    """The number's place, when phonenumbers names one other than the country."""
+    return block.place if block.place and block.place != _country(block) else ""
+
+
+def _region(block: Block) -> str:
+    place, country = _place(block), _country(block).upper()
+    return f"{place}, {country}" if place else country
+
+
+def _compliance(block: Block) -> bool:
+    """Numbers outside North America need a compliance application."""
+    return block.region not in _NANPA
+
+
+def _city(block: Block) -> str | None:
+    return (_place(block) or None) if _compliance(block) else None
+
+
+def _tfv_id(tfv: str | None, uuid: str) -> str | None:
+    return uuid if tfv in ("verified", "pending_verification") else None
+
+
+def _if(condition: bool, value: Any) -> Any:
+    return value if condition else None
+
+
 class PlivoProfile(Profile):
     """Plivo's account phone numbers."""
 
@@ -136,110 +171,64 @@ class PlivoProfile(Profile):
                 month = (month.replace(day=1) + dt.timedelta(days=32)).replace(day=day)
             self._renewal_dates[day] = month.isoformat()
 
-        # Single fields (also the filter columns), each a pure function of its inputs.
-        block, draws, chances = self.block_at, self.draws, self.chances
-        self.number = derive(lambda e164: e164[1:], self.e164_at)
-        self.number_type = derive(_label, block)
-        self.added_on = derive(dt.date.isoformat, Chunked(self.times.date, self.times.dates))
-        self.alias = derive(_alias, draws("alias"), draws("alias-name"))
-        self.sub_account = derive(self._sub_account, chances("sub", 0.25), draws("sub-which"))
-        self.voice_enabled = derive(operator.not_, chances("voice", 0.03))
-        self.sms_enabled = derive(_sms, block, chances("sms", 0.1), chances("sms", 0.8))
-        self.mms_enabled = derive(_mms, block, self.sms_enabled, chances("mms", 0.7))
-        self.tendlc_registration_status = derive(_tendlc_status, block, draws("10dlc"))
-        self.tendlc_campaign_id = derive(_campaign, block, draws("10dlc"), draws("campaign"))
-        self.toll_free_sms_verification = derive(_tfv, block, draws("tfv"))
-        self.toll_free_sms_verification_order_status = derive(
-            _tfv_order, self.toll_free_sms_verification
-        )
-        self.renewal_date = derive(self._renewal, Chunked(self.times.date, self.times.dates))
-        self.cnam_lookup = derive(_cnam, block, chances("cnam", 0.3))
-
     def _sub_account(self, one_in_four: bool, which_bits: int) -> str | None:
         if one_in_four:
             return pick_of(which_bits, self.subaccounts)[0]
         return None
 
+    def _sub_account_name(self, sub: str | None) -> str | None:
+        return next((n for s, n in self.subaccounts if s == sub), None)
+
     def _renewal(self, added: dt.date) -> str:
         """The next monthly anniversary of ``added_on``."""
         return self._renewal_dates[min(added.day, 28)]
 
-    def columns(self) -> Mapping[str, Callable[[int], Any]]:
-        """See ``Profile.columns``."""
-        return {
-            "number": self.number,
-            "number_type": self.number_type,
-            "added_on": self.added_on,
-            "alias": self.alias,
-            "sub_account": self.sub_account,
-            "voice_enabled": self.voice_enabled,
-            "sms_enabled": self.sms_enabled,
-            "mms_enabled": self.mms_enabled,
-            "tendlc_registration_status": self.tendlc_registration_status,
-            "tendlc_campaign_id": self.tendlc_campaign_id,
-            "toll_free_sms_verification": self.toll_free_sms_verification,
-            "toll_free_sms_verification_order_status": (
-                self.toll_free_sms_verification_order_status
-            ),
-            "renewal_date": self.renewal_date,
-            "cnam_lookup": self.cnam_lookup,
-        }
-
-    # -- the whole item -------------------------------------------------------------------
-    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """See ``Profile.make``."""
-        e164, block = self.phone(i)
-        group = block.group
-        number = e164[1:]
-        country = COUNTRY_NAMES.get(block.region, block.region)
-        place = block.place if block.place and block.place != country else ""
-        region = f"{place}, {country.upper()}" if place else country.upper()
-        sub = self.sub_account(i)
-        sub_name = next((n for s, n in self.subaccounts if s == sub), None)
-        voice, sms, mms = self.voice_enabled(i), self.sms_enabled(i), self.mms_enabled(i)
-        rent, voice_rate = _RATES.get(group.label, ("1.00000", "0.01000"))
-        tendlc_status, campaign = self.tendlc_registration_status(i), self.tendlc_campaign_id(i)
-        tfv = self.toll_free_sms_verification(i)
-        app = (
-            f"/v1/Account/{self.account}/Application/"
-            f"{10**16 + self.rand.below(i, 'app', 9 * 10**16)}/"
-            if self.rand.chance(i, "has-app", 0.7)
+    def _application(self, has_app: bool, bits: int) -> str | None:
+        return (
+            f"/v1/Account/{self.account}/Application/{10**16 + bits % (9 * 10**16)}/"
+            if has_app
             else None
         )
-        compliance = block.region not in ("US", "CA")
+
+    def fields(self, variant: str | None) -> Fields:
+        """See ``Profile.fields``."""
+        block, draws, chances = self.block_at, self.draws, self.chances
+        number = derive(lambda e164: e164[1:], self.e164_at)
+        sub_account = derive(self._sub_account, chances("sub", 0.25), draws("sub-which"))
+        sms = derive(_sms, block, chances("sms", 0.1), chances("sms", 0.8))
+        tfv = derive(_tfv, block, draws("tfv"))
+        compliance = derive(_compliance, block)
         return {
             "number": number,
-            "alias": self.alias(i),
-            "sub_account": sub,
-            "sub_account_name": sub_name,
-            "added_on": self.added_on(i),
-            "application": app,
-            "carrier": "Plivo",
-            "region": region,
-            "city": place if compliance and place else None,
-            "country": country,
-            "number_type": group.label,
-            "active": not self.rand.chance(i, "inactive", 0.02),
-            "monthly_rental_rate": rent,
+            "alias": derive(_alias, draws("alias"), draws("alias-name")),
+            "sub_account": sub_account,
+            "sub_account_name": derive(self._sub_account_name, sub_account),
+            "added_on": derive(dt.date.isoformat, self.times.days),
+            "application": derive(self._application, chances("has-app", 0.7), draws("app")),
+            "carrier": const("Plivo"),
+            "region": derive(_region, block),
+            "city": derive(_city, block),
+            "country": derive(_country, block),
+            "number_type": derive(_label, block),
+            "active": derive(operator.not_, chances("inactive", 0.02)),
+            "monthly_rental_rate": derive(lambda b: _RATES.get(b.group.label, _RATE)[0], block),
             "sms_enabled": sms,
-            "sms_rate": "0.00000",
-            "mms_enabled": mms,
-            "mms_rate": "0.00000",
-            "voice_enabled": voice,
-            "voice_rate": voice_rate,
-            "renewal_date": self.renewal_date(i),
-            "cnam": None,
-            "cnam_lookup": self.cnam_lookup(i),
-            "tendlc_registration_status": tendlc_status,
-            "tendlc_campaign_id": campaign,
+            "sms_rate": const("0.00000"),
+            "mms_enabled": derive(_mms, block, sms, chances("mms", 0.7)),
+            "mms_rate": const("0.00000"),
+            "voice_enabled": derive(operator.not_, chances("voice", 0.03)),
+            "voice_rate": derive(lambda b: _RATES.get(b.group.label, _RATE)[1], block),
+            "renewal_date": derive(self._renewal, self.times.days),
+            "cnam": const(None),
+            "cnam_lookup": derive(_cnam, block, chances("cnam", 0.3)),
+            "tendlc_registration_status": derive(_tendlc_status, block, draws("10dlc")),
+            "tendlc_campaign_id": derive(_campaign, block, draws("10dlc"), draws("campaign")),
             "toll_free_sms_verification": tfv,
-            "toll_free_sms_verification_id": (
-                self.rand.uuid(i, "tfv-id") if tfv in ("verified", "pending_verification") else None
-            ),
-            "toll_free_sms_verification_order_status": _tfv_order(tfv),
-            "compliance_application_id": self.rand.uuid(i, "compliance") if compliance else None,
-            "compliance_status": "accepted" if compliance else None,
-            "profile_uuid": None,
-            "caller_reputation_status": None,
-            "resource_uri": f"/v1/Account/{self.account}/Number/{number}/",
+            "toll_free_sms_verification_id": derive(_tfv_id, tfv, self.uuids("tfv-id")),
+            "toll_free_sms_verification_order_status": derive(_tfv_order, tfv),
+            "compliance_application_id": derive(_if, compliance, self.uuids("compliance")),
+            "compliance_status": derive(lambda c: "accepted" if c else None, compliance),
+            "profile_uuid": const(None),
+            "caller_reputation_status": const(None),
+            "resource_uri": derive(lambda n: f"/v1/Account/{self.account}/Number/{n}/", number),
         }

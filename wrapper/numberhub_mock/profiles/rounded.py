@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from numberhub_mock._phones import Group
-from numberhub_mock.profiles._base import Profile, TimeLine, derive, iso_utc
+from .._phones import Group
+from ._base import Profile
+from ._fields import Field, Fields, derive
+from ._rand import pick_of
+from ._timeline import TimeLine, iso_utc
 
 __all__ = ["RoundedProfile"]
 
@@ -22,6 +25,11 @@ _NAMES = (
     "Main office",
 )
 _TRUNKS = ("pbx.example.com", "sip.acme-voice.net", "trunk.callcenter.io")
+
+
+def _sip_uri(name: str, user_hex: str, trunk_bits: int) -> str:
+    user = f"{name.lower().replace(' ', '-')}-{user_hex}"
+    return f"sip:{user}@{pick_of(trunk_bits, _TRUNKS)}"
 
 
 class RoundedProfile(Profile):
@@ -45,37 +53,34 @@ class RoundedProfile(Profile):
         self.times = TimeLine(
             self.rand, size, dt.datetime(2024, 1, 15, tzinfo=dt.UTC), self.now, descending=False
         )
-        self.kind = derive(("pstn", "sip").__getitem__, self.chances("sip", 0.15))
-        """Field ``type`` of item ``i``."""
 
-    def columns(self) -> Mapping[str, Callable[[int], Any]]:
-        """See ``Profile.columns``."""
-        return {"created_at": lambda i: iso_utc(self.times.at(i)), "type": self.kind}
+    def _redirect_to(self, redirect: bool, i: int) -> str | None:
+        """Another of the account's numbers (the next item's)."""
+        return self.phone((i + 1) % self.size)[0] if redirect else None
 
-    def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """See ``Profile.make``."""
-        name = self.rand.pick(i, "name", _NAMES)
-        created = iso_utc(self.times.at(i))
-        if self.kind(i) == "sip":
-            user = f"{name.lower().replace(' ', '-')}-{self.rand.hex(i, 'user', 4)}"
-            uri = f"sip:{user}@{self.rand.pick(i, 'trunk', _TRUNKS)}"
-            return {
-                "id": self.rand.uuid(i, "id"),
-                "number": uri,
-                "name": name,
-                "created_at": created,
-                "type": "sip",  # SIP numbers' other fields are unpublished: none is made up
-            }
-        redirect = self.rand.chance(i, "redirect", 0.25)
+    def fields(self, variant: str | None) -> Fields:
+        """See ``Profile.fields``."""
+        sip = self.chances("sip", 0.15)
+        pstn = derive(lambda s: not s, sip)
+        name = derive(lambda bits: pick_of(bits, _NAMES), self.draws("name"))
+        uri = derive(_sip_uri, name, self.hexes("user", 4), self.draws("trunk"))
+        redirect = derive(lambda p, r: p and r, pstn, self.chances("redirect", 0.25))
+        agent = derive(
+            lambda p, has, uuid: uuid if p and has else None,
+            pstn,
+            self.chances("has-agent", 0.7),
+            self.uuids("agent"),
+        )
         return {
-            "id": self.rand.uuid(i, "id"),
-            "number": self.phone(i)[0],
+            "id": self.uuids("id"),
+            "number": derive(lambda s, u, e164: u if s else e164, sip, uri, self.e164_at),
             "name": name,
-            "created_at": created,
-            "type": "pstn",
-            "inbound_agent_id": self.rand.uuid(i, "agent")
-            if self.rand.chance(i, "has-agent", 0.7)
-            else None,
-            "redirect": redirect,
-            "redirect_phone_number": self.phone((i + 1) % self.size)[0] if redirect else None,
+            "created_at": derive(iso_utc, self.times.instants),
+            "type": derive(("pstn", "sip").__getitem__, sip),
+            # SIP numbers' other fields are unpublished: none is made up.
+            "inbound_agent_id": Field(agent, present=pstn),
+            "redirect": Field(redirect, present=pstn),
+            "redirect_phone_number": Field(
+                derive(self._redirect_to, redirect, self.index), present=pstn
+            ),
         }

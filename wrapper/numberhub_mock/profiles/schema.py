@@ -37,8 +37,9 @@ from numberhub_mock._generate import from_pattern, known_values
 from numberhub_mock._phones import Group
 from numberhub_mock._schemas import Validator, resolve
 from numberhub_mock._specdoc import Operation
-from numberhub_mock.profiles._base import Profile, TimeLine, iso_utc
+from numberhub_mock.profiles._base import Profile
 from numberhub_mock.profiles._places import COUNTRY_NAMES
+from numberhub_mock.profiles._timeline import TimeLine, iso_utc
 
 __all__ = ["SchemaProfile", "schema_profile"]
 
