@@ -27,7 +27,7 @@ from numberhub_mock import MockServer, create_app, dataset
 from numberhub_mock._credentials import scheme_value, snake_case
 from numberhub_mock._generate import from_pattern, known_values
 from numberhub_mock._specdoc import load_spec
-from numberhub_spec import SPECS_DIR_ENV, provider_names, specs_dir
+from numberhub_spec import SPECS_DIR_ENV, Parameter, Spec, load, provider_names, specs_dir
 
 HERE = Path(__file__).parent
 SIZES = {"voxly": 120, "roundtwo": 90}
@@ -305,20 +305,23 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def spec_request(service: Any, creds: dict[str, str]) -> tuple[str, dict[str, str]]:
+def spec_request(spec: Spec, creds: dict[str, str]) -> tuple[str, dict[str, str]]:
     """The path and auth headers the spec's first security requirement asks for."""
     headers: dict[str, str] = {}
-    for name in (service.security or [{}])[0]:
-        scheme = service.schemes[name]
-        value = scheme_value(service.model.schemes[name], creds)
-        if scheme["type"] == "http":
-            headers["Authorization"] = f"{scheme['scheme'].capitalize()} {value}"
+    for name in (spec.operation.security or ((),))[0]:
+        scheme = spec.schemes[name]
+        value = scheme_value(scheme, creds)
+        assert value is not None
+        if scheme.type == "http":
+            headers["Authorization"] = f"{(scheme.scheme or '').capitalize()} {value}"
         else:
-            headers[scheme["name"]] = value
-    path = service.template
-    for p in service.params:
+            headers[scheme.parameter or ""] = value
+    path = spec.operation.path
+    for p in spec.operation.parameters:
         if p.location == "path":
-            path = path.replace(f"{{{p.name}}}", creds[snake_case(p.name)])
+            path = path.replace(f"{{{p.name}}}", creds[p.credential or snake_case(p.name)])
+        elif p.location == "header" and p.credential:
+            headers[p.name] = creds[p.credential]
     return path, headers
 
 
@@ -330,36 +333,32 @@ def test_the_schema_profile_alone_serves_each_shipped_spec(renamed: Path) -> Non
     ):
         assert sorted(srv.providers) == [f"{p}2" for p in sorted(PROVIDERS)]
         for name, service in srv.app.services.items():
+            spec = load(name, renamed)
             assert type(service.dataset.profile).__name__ == f"SchemaProfile_{name}"
-            path, headers = spec_request(service, srv.credentials[name])
+            path, headers = spec_request(spec, srv.credentials[name])
             filters = [(None, None)] + [
-                (f.name, _first_value(service, f.name)) for f in service.selection.filters
+                (p.name, _first_value(p)) for p in spec.filters.values() if p.filter
             ]
             for param, value in filters:
                 if param is not None and value is None:
                     continue
                 args = {} if param is None else {param: value}
-                if service.method == "POST":
+                if spec.operation.method == "POST":
                     r = client.post(path, json=args, headers=headers)
                 else:
                     r = client.get(path, params=args, headers=headers)
                 assert r.status_code == 200, (name, args, r.text)
                 if param is None:  # the first page is the dataset's first items
-                    first = r.json()
-                    for part in service.pager.results_path.removeprefix("$.").split("."):
-                        first = first[part]
+                    first = spec.plan().results.get(r.json())
                     everything = dataset(name, specs_dir=renamed, size=size)
                     assert first == everything[: len(first)]
                     assert first
 
 
-def _first_value(service: Any, name: str) -> Any:
+def _first_value(param: Parameter) -> Any:
     """A valid value for a filter parameter: the first of its enum, when it has one."""
-    schemas = {p.name: p.schema for p in service.params}
-    if service.body is not None:
-        schemas.update(service.body.properties)
-    schema = schemas[name]
-    if "array" in (schema.get("type") or []):
+    schema = param.schema
+    if param.is_array:
         enum = (schema.get("items") or {}).get("enum")
         return enum[:1] if enum else None
     enum = schema.get("enum")

@@ -8,14 +8,14 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMappi
 from typing import Any
 from urllib.parse import parse_qsl
 
-import httpx
+import numberhub_spec
 import orjson
 
-from numberhub_mock._credentials import Credentials, resolve_credentials
-from numberhub_mock._dataset import Dataset, size_for
-from numberhub_mock._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
-from numberhub_mock._service import Reply, Request, Service
-from numberhub_mock._specdoc import provider_names
+from ._credentials import Credentials, resolve_credentials
+from ._dataset import Dataset, size_for
+from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
+from ._http import Reply, Request
+from ._service import Service
 
 __all__ = ["MockApp", "create_app"]
 
@@ -164,6 +164,8 @@ async def _drop(send: Send) -> None:
     """Close the connection without a response."""
     transport = _transport(send)
     if transport is None:
+        import httpx  # only under httpx.ASGITransport, where there is no socket to close
+
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
     transport.abort()
     await asyncio.sleep(0)  # let the server see the connection is gone
@@ -176,6 +178,8 @@ async def _truncate(send: Send, reply: Reply) -> None:
     transport = _transport(send)
     half = reply.body[: len(reply.body) // 2]
     if transport is None:
+        import httpx  # only under httpx.ASGITransport, where there is no socket to close
+
         raise httpx.RemoteProtocolError(
             "peer closed connection without sending complete message body "
             f"(received {len(half)} bytes, expected {len(reply.body)})"
@@ -235,7 +239,7 @@ def create_app(
     Returns:
         The ASGI app; ``app.credentials`` holds the credentials it accepts.
     """
-    known = provider_names(specs_dir)
+    known = numberhub_spec.provider_names(specs_dir)
     names = tuple(providers) if providers is not None else known
     unknown = [p for p in names if p not in known]
     if unknown:
@@ -243,12 +247,11 @@ def create_app(
     creds = resolve_credentials(names, credentials, specs_dir=specs_dir)
     services = {
         name: Service(
-            name,
+            numberhub_spec.load(name, specs_dir),
             Dataset(name, seed, size_for(name, size), creds[name], specs_dir),
             creds[name],
             rate_limit=rate_limit,
             check_responses=check_responses,
-            specs_dir=specs_dir,
         )
         for name in names
     }

@@ -6,12 +6,12 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import numberhub_spec
 import orjson
 
-from numberhub_mock._columns import Column, build_column
-from numberhub_mock._credentials import resolve_credentials
-from numberhub_mock._specdoc import provider_names
-from numberhub_mock.profiles import Profile, profile_for
+from ._columns import Column, build_column
+from ._credentials import resolve_credentials
+from .profiles import Profile, profile_for
 
 __all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "size_for"]
 
@@ -47,7 +47,7 @@ class Dataset:
         seed: The seed; the same seed and size give the same items.
         size: How many items.
         credentials: The provider's credentials (some items embed the account id).
-        specs_dir: Where the provider's spec is (default ``numberhub._specs.specs_dir()``).
+        specs_dir: Where the provider's spec is (default ``numberhub_spec.specs_dir()``).
 
     Raises:
         LookupError: There is no spec for ``provider``.
@@ -61,7 +61,7 @@ class Dataset:
         credentials: Mapping[str, str],
         specs_dir: str | os.PathLike[str] | None = None,
     ) -> None:
-        profile_cls = profile_for(provider, specs_dir)
+        profile_cls = profile_for(numberhub_spec.load(provider, specs_dir))
         self.provider = provider
         self.seed = seed
         self.size = size
@@ -127,7 +127,7 @@ def dataset(
     """The items the mock serves for ``provider``, in server order: the ground truth.
 
     Args:
-        provider: A provider key (``numberhub._specs.provider_names()``).
+        provider: A provider key (``numberhub_spec.provider_names()``).
         seed: The mock's seed.
         size: The mock's dataset size for this provider (default ``DEFAULT_SIZE``).
         credentials: The provider's credentials when not the defaults (or env vars).
@@ -137,7 +137,7 @@ def dataset(
     Returns:
         The items exactly as the mock serves them, unfiltered, in the provider's order.
     """
-    known = provider_names(specs_dir)
+    known = numberhub_spec.provider_names(specs_dir)
     if provider not in known:
         raise LookupError(f"unknown provider {provider!r}; known: {', '.join(known)}")
     creds = resolve_credentials(

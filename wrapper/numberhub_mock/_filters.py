@@ -1,7 +1,8 @@
-"""Filters and sorting, as declared by ``x-numberhub-filter`` (see specs/README.md).
+"""Filters and sorting, as the spec's filter rules declare them (``x-numberhub-filter``).
 
 Nothing here knows a provider: each filter is a parameter (or body property) whose
-extension names the item field, the operation and its options.
+`FilterRule` names the item field, the operation and its options. The mock applies them
+by its own code (columns of the dataset), not the wrapper's.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from numberhub_mock._dataset import Dataset
-from numberhub_mock._request import Problem
+from numberhub_spec import OrderSpec, Parameter
+
+from ._dataset import Dataset
+from ._validation import Problem
 
 __all__ = ["Filter", "Selection", "filters_of"]
 
@@ -50,17 +53,20 @@ class Filter:
     requires: tuple[str, ...]
 
     @classmethod
-    def from_extension(cls, name: str, location: str, ext: Mapping[str, Any]) -> Filter:
-        """The filter declared by one ``x-numberhub-filter`` value."""
+    def of(cls, param: Parameter) -> Filter | None:
+        """The filter a parameter declares, if it is one."""
+        rule = param.filter
+        if rule is None:
+            return None
         return cls(
-            name=name,
-            location=location,
-            op=str(ext["op"]),
-            field=ext.get("field"),
-            values=ext.get("values"),
-            flags=ext.get("flags"),
-            separator=ext.get("separator"),
-            requires=tuple(ext.get("requires", ())),
+            param.name,
+            param.location,
+            rule.op,
+            rule.field,
+            rule.values,
+            rule.flags,
+            rule.separator,
+            rule.requires,
         )
 
     def predicate(self, value: Any) -> Callable[[Any], bool]:
@@ -96,13 +102,9 @@ class Filter:
         return [t for t in str(value).split(self.separator or ",") if t]
 
 
-def filters_of(params: Sequence[tuple[str, str, Mapping[str, Any]]]) -> list[Filter]:
-    """The filters among ``(name, location, extensions)`` triples."""
-    return [
-        Filter.from_extension(name, location, ext["x-numberhub-filter"])
-        for name, location, ext in params
-        if "x-numberhub-filter" in ext
-    ]
+def filters_of(params: Sequence[Parameter]) -> list[Filter]:
+    """The filters among the operation's parameters and body properties."""
+    return [f for f in map(Filter.of, params) if f is not None]
 
 
 _CACHE_ITEMS = 8_000_000
@@ -119,16 +121,16 @@ class Selection:
     Args:
         dataset: The items.
         filters: The declared filters.
-        order: ``x-numberhub-order`` (``{by, direction}``): the dataset's own order.
+        order: The dataset's own order (``x-numberhub-order``), if the spec gives one.
     """
 
     def __init__(
-        self, dataset: Dataset, filters: Sequence[Filter], order: Mapping[str, Any] | None
+        self, dataset: Dataset, filters: Sequence[Filter], order: OrderSpec | None
     ) -> None:
         self.dataset = dataset
         self.filters = list(filters)
-        self.order_by = (order or {}).get("by")
-        self.order_desc = (order or {}).get("direction") == "desc"
+        self.order_by = order.by if order is not None else None
+        self.order_desc = order is not None and order.direction == "desc"
         self._cache: dict[tuple[Any, ...], Sequence[int]] = {}
         self._cached_items = 0
 

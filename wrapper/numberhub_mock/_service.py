@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
-import math
-import os
 import re
-import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-import numberhub_spec
 import orjson
+from numberhub_spec import JsonPath, Spec
 
-from numberhub_mock._credentials import scheme_value
-from numberhub_mock._dataset import Dataset
-from numberhub_mock._errors import ErrorBuilder
-from numberhub_mock._filters import Selection, filters_of
-from numberhub_mock._paging import CursorError, Pager, set_path
-from numberhub_mock._request import BodySpec, Param, Problem, body_spec, operation_params
-from numberhub_mock._schemas import Validator, compile_schema, resolve
-from numberhub_mock._specdoc import load_spec, operation
+from ._access import Access
+from ._dataset import Dataset
+from ._error_bodies import ErrorBuilder
+from ._filters import Selection, filters_of
+from ._http import Reply, Request
+from ._slicing import CursorError, Page, Pager
+from ._throttle import Throttle
+from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
 
-__all__ = ["Reply", "Request", "Service"]
+__all__ = ["Service"]
 
 _ITEMS = "\x00items\x00"
+_ITEMS_JSON = orjson.dumps(_ITEMS)
 
 
 def _dumps(value: Any) -> bytes:
@@ -38,50 +33,6 @@ def _dumps(value: Any) -> bytes:
         return orjson.dumps(value)
     except TypeError:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-_ITEMS_JSON = orjson.dumps(_ITEMS)
-
-
-@dataclass(slots=True)
-class Request:
-    """What the service needs of an HTTP request."""
-
-    method: str
-    path: str
-    path_params: dict[str, str]
-    query: list[tuple[str, str]]
-    headers: dict[str, str]  # lower-case names
-    body: bytes = b""
-
-
-@dataclass(slots=True)
-class Reply:
-    """An HTTP response: status, extra headers and a JSON body."""
-
-    status: int
-    body: bytes
-    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
-
-
-class _RateLimit:
-    """A fixed window of ``requests`` per ``per_seconds``, from ``x-numberhub-rate-limit``."""
-
-    def __init__(self, spec: Mapping[str, Any]) -> None:
-        self.requests = int(spec["requests"])
-        self.per = float(spec["per_seconds"])
-        self._windows: dict[str, tuple[float, int]] = {}
-
-    def retry_after(self, key: str) -> int | None:
-        """None when the request may pass; else the seconds until the window ends."""
-        now = time.monotonic()
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= self.per:
-            start, count = now, 0
-        if count >= self.requests:
-            return max(1, math.ceil(start + self.per - now))
-        self._windows[key] = (start, count + 1)
-        return None
 
 
 def _path_regex(template: str) -> re.Pattern[str]:
@@ -94,75 +45,80 @@ def _path_regex(template: str) -> re.Pattern[str]:
     return re.compile(out + "$")
 
 
+def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
+    if isinstance(template, dict):
+        return {k: _fill(v, ctx) for k, v in template.items()}
+    if isinstance(template, str) and template.startswith("{") and template.endswith("}"):
+        return ctx.get(template[1:-1])
+    return template
+
+
 class Service:
     """The mock of one provider's list operation.
 
     Args:
-        provider: The provider key.
+        spec: The provider's spec.
         dataset: Its items.
         credentials: The credentials it accepts.
-        rate_limit: Whether to enforce the spec's ``x-numberhub-rate-limit``.
+        rate_limit: Whether to enforce the spec's documented rate limit.
         check_responses: Validate every body against the spec before sending it (tests).
-        specs_dir: Where the spec is (default ``numberhub._specs.specs_dir()``).
     """
 
     def __init__(
         self,
-        provider: str,
+        spec: Spec,
         dataset: Dataset,
         credentials: Mapping[str, str],
         *,
         rate_limit: bool = False,
         check_responses: bool = False,
-        specs_dir: str | os.PathLike[str] | None = None,
     ) -> None:
-        self.provider = provider
-        self.model = numberhub_spec.load(provider, specs_dir)
-        self.tenant_credentials = {
-            p.name: p.credential for p in self.model.operation.parameters if p.credential
-        }
-        self.doc = load_spec(provider, specs_dir)
-        self.op = operation(provider, specs_dir)
-        spec = self.op.spec
-        self.template = self.op.path
-        self.method = self.op.method.upper()
+        op = spec.operation
+        self.spec = spec
+        self.provider = spec.name
+        self.template = op.path
+        self.method = op.method
         self.regex = _path_regex(self.template)
         self.static = "{" not in self.template
         self.credentials = dict(credentials)
         self.dataset = dataset
-        self.errors = ErrorBuilder(self.doc, spec)
-        self.params: list[Param] = operation_params(self.doc, spec)
-        self.body: BodySpec | None = body_spec(self.doc, spec)
-        self.schemes: Mapping[str, Any] = self.doc.get("components", {}).get("securitySchemes", {})
-        self.security: list[dict[str, Any]] = spec.get("security", self.doc.get("security", []))
+        self.access = Access(spec, credentials)
+        self.errors = ErrorBuilder(spec)
+        self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
+        self.body = BodyCheck(spec) if op.has_body else None
         self.variant_header = dataset.profile.variant_header
-        declared = [(p.name, p.location, p.extensions) for p in self.params]
-        if self.body is not None:
-            declared += [(k, "body", v) for k, v in self.body.properties.items()]
-        self.selection = Selection(dataset, filters_of(declared), spec.get("x-numberhub-order"))
-        defaults = {p.name: p.default for p in self.params}
-        if self.body is not None:
-            defaults.update({k: v.get("default") for k, v in self.body.properties.items()})
-        secret = hashlib.sha256(f"numberhub-mock/{provider}/{dataset.seed}".encode()).digest()
-        ok_schema = resolve(
-            self.doc, spec["responses"]["200"]["content"]["application/json"]["schema"]
-        )
-        absent = dataset.profile.absent_at_end
+        self.selection = Selection(dataset, filters_of(op.parameters), spec.order)
+        defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
+        secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
+        absent = {JsonPath(p) for p in dataset.profile.absent_at_end}
         self.pager = Pager(
-            spec, defaults, secret, lambda path: path not in absent and _nullable(ok_schema, path)
+            spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
         self.envelope = dataset.profile.envelope
         self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}
-        limit = spec.get("x-numberhub-rate-limit")
-        self.rate_limit = _RateLimit(limit) if rate_limit and limit else None
+        limit = spec.rate_limit
+        self.throttle = Throttle(limit) if rate_limit and limit is not None else None
         self.check_responses = check_responses
-        self.validators: dict[int, Validator] = {}
-        for status, resp in spec.get("responses", {}).items():
-            media = resolve(self.doc, resp).get("content", {}).get("application/json")
-            if status.isdigit() and media and "schema" in media:
-                self.validators[int(status)] = compile_schema(self.doc, media["schema"])
+        self.validators = {
+            int(status): Validator(spec, response.schema)
+            for status, response in op.responses.items()
+            if status.isdigit() and response.schema is not None
+        }
         self._api_ids = 0
+
+    def _nullable(self, path: JsonPath) -> bool:
+        """Whether the page schema lets ``path`` hold null (else it is left out)."""
+        node: Any = self.spec.resolve(self.spec.page_schema)
+        for key in path.keys:
+            props = node.get("properties") if isinstance(node, Mapping) else None
+            node = self.spec.resolve((props or {}).get(key))
+            if not isinstance(node, Mapping):
+                return False
+        if "null" in types_of(node):
+            return True
+        variants = [*node.get("anyOf", ()), *node.get("oneOf", ())]
+        return any("null" in types_of(self.spec.resolve(v)) for v in variants)
 
     # -- helpers ----------------------------------------------------------------------------
     def request_id(self, req: Request) -> str:
@@ -200,74 +156,6 @@ class Service:
                 f"{self.provider} {reply.status} body breaks its schema: "
                 f"{problems}: {reply.body[:500]!r}"
             )
-
-    # -- security ---------------------------------------------------------------------------
-    def _scheme_ok(self, name: str, req: Request) -> bool:
-        scheme = self.schemes.get(name, {})
-        model = self.model.schemes.get(name)
-        expected = None if model is None else scheme_value(model, self.credentials)
-        if expected is None:
-            return False
-        kind = scheme.get("type")
-        if kind == "http":
-            word, _, value = req.headers.get("authorization", "").strip().partition(" ")
-            if word.lower() != str(scheme.get("scheme", "")).lower():
-                return False
-            if word.lower() == "basic":
-                try:
-                    return base64.b64decode(value.strip(), validate=True) == base64.b64decode(
-                        expected
-                    )
-                except (binascii.Error, ValueError):
-                    return False
-            return value.strip() == expected
-        if kind == "apiKey":
-            where, key = scheme.get("in"), str(scheme.get("name", ""))
-            if where == "header":
-                got = " ".join(req.headers.get(key.lower(), "").split())
-            elif where == "query":
-                got = next((v for k, v in req.query if k == key), "")
-            else:
-                got = ""
-            return got == " ".join(expected.split())
-        return False
-
-    def authorize(self, req: Request) -> Reply | None:
-        """None when the credentials (and tenant) are right; else the refusal."""
-        passed = tenant_failure = False
-        for requirement in self.security or [{}]:
-            failing = [name for name in requirement if not self._scheme_ok(name, req)]
-            if not failing:
-                passed = True
-                break
-            # Only schemes naming the tenant of a scheme that passed are failing.
-            owners = [self.schemes.get(n, {}).get("x-numberhub-tenant-of") for n in failing]
-            if all(o in requirement and o not in failing for o in owners):
-                tenant_failure = True
-        if not passed:
-            if tenant_failure:
-                return self.error(
-                    req,
-                    "tenant",
-                    status=401,
-                    message="The organization is not the one of this API key",
-                )
-            return self.error(req, "auth")
-        for p in self.params:
-            owner = p.extensions.get("x-numberhub-tenant-of")
-            if owner is None:
-                continue
-            expected = self.credentials.get(self.tenant_credentials.get(p.name, ""), None)
-            got = (
-                req.path_params.get(p.name)
-                if p.location == "path"
-                else req.headers.get(p.name.lower())
-            )
-            if expected is None or got is None or got.lower() != expected.lower():
-                return self.error(
-                    req, "tenant", message=f"{p.name} {got!r} does not belong to these credentials"
-                )
-        return None
 
     # -- parameters -------------------------------------------------------------------------
     def arguments(self, req: Request) -> tuple[dict[str, Any], list[Problem]]:
@@ -327,11 +215,11 @@ class Service:
         if req.method != self.method:
             allow = [(b"allow", self.method.encode())]
             return self.error(req, "method", status=405, headers=allow)
-        refused = self.authorize(req)
-        if refused is not None:
-            return refused
-        if self.rate_limit is not None:
-            wait = self.rate_limit.retry_after(self.provider)
+        refusal = self.access.refusal(req)
+        if refusal is not None:
+            return self.error(req, refusal.kind, status=refusal.status, message=refusal.message)
+        if self.throttle is not None:
+            wait = self.throttle.retry_after(self.provider)
             if wait is not None:
                 return self.error(
                     req, "rate", status=429, headers=[(b"retry-after", str(wait).encode())]
@@ -352,53 +240,28 @@ class Service:
         try:
             page = self.pager.page(selected, args, key, self.dataset.getter)
         except CursorError as exc:
-            return self.error(
-                req,
-                "cursor",
-                status=400,
-                message=str(exc),
-                problems=[Problem("query", self.pager.inputs.get("cursor", ""), str(exc))],
-            )
+            problem = Problem("query", self.pager.cursor_name(args), str(exc))
+            return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
         variant = req.headers.get(self.variant_header.lower()) if self.variant_header else None
         rows = self.dataset.rows(page.indexes, variant)
         return self._page_reply(req, page, rows, key)
 
-    def _page_reply(self, req: Request, page: Any, rows: list[bytes], key: str) -> Reply:
+    def _page_reply(self, req: Request, page: Page, rows: list[bytes], key: str) -> Reply:
+        base = self.pager.page_base
+        previous = max(page.offset - page.limit, 0)
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
-            "page": page.offset // page.limit + self.pager.page_base if page.limit else 1,
-            "previous_url": self.pager.url(
-                req.path, req.query, max(page.offset - page.limit, 0), page.limit
-            )
+            "page": page.offset // page.limit + base if page.limit else 1,
+            "previous_url": self.pager.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
             "request_id": self.request_id(req) if self._wants_request_id else "",
         }
         body = _fill(self.envelope, ctx)
         self.pager.write(body, page, selection_key=key, path=req.path, query=req.query)
-        set_path(body, self.pager.results_path, _ITEMS)
+        self.pager.results.set(body, _ITEMS)
         out = _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1)
         reply = Reply(200, out)
         self._check(reply)
         return reply
-
-
-def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
-    if isinstance(template, dict):
-        return {k: _fill(v, ctx) for k, v in template.items()}
-    if isinstance(template, str) and template.startswith("{") and template.endswith("}"):
-        return ctx.get(template[1:-1])
-    return template
-
-
-def _nullable(schema: Mapping[str, Any], path: str) -> bool:
-    node: Any = schema
-    for part in path.removeprefix("$.").split("."):
-        node = (node.get("properties") or {}).get(part) if isinstance(node, dict) else None
-        if node is None:
-            return False
-    t = node.get("type")
-    if t == "null" or (isinstance(t, list) and "null" in t):
-        return True
-    return any(s.get("type") == "null" for s in node.get("anyOf", []) + node.get("oneOf", []))

@@ -6,9 +6,11 @@ made from the spec alone (``profile_for``).
 
 from __future__ import annotations
 
-import os
+import functools
 
-from numberhub_mock._specdoc import load_spec, operation
+from numberhub_spec import Spec
+
+from numberhub_mock._specdoc import operation
 from numberhub_mock.profiles._base import Profile
 from numberhub_mock.profiles.bird import BirdProfile
 from numberhub_mock.profiles.butter import ButterProfile
@@ -25,21 +27,12 @@ PROFILES: dict[str, type[Profile]] = {
 }
 """The hand-written profiles, by provider."""
 
-_MADE: dict[tuple[str, int], type[Profile]] = {}
+
+@functools.cache  # one class per spec (a spec is one object per version of its file)
+def _made(spec: Spec) -> type[Profile]:
+    return schema_profile(spec.name, dict(spec.document), operation(spec.name, spec.file.parent))
 
 
-def profile_for(provider: str, specs_dir: str | os.PathLike[str] | None = None) -> type[Profile]:
-    """The profile of ``provider``: its hand-written one, else one made from its spec.
-
-    Raises:
-        LookupError: There is no spec for ``provider`` (in ``specs_dir``).
-    """
-    doc = load_spec(provider, specs_dir)
-    hand_written = PROFILES.get(provider)
-    if hand_written is not None:
-        return hand_written
-    key = (provider, id(doc))  # parsed specs live as long as the process: ids stay unique
-    made = _MADE.get(key)
-    if made is None:
-        made = _MADE[key] = schema_profile(provider, doc, operation(provider, specs_dir))
-    return made
+def profile_for(spec: Spec) -> type[Profile]:
+    """The profile of ``spec``'s provider: its hand-written one, else one made from the spec."""
+    return PROFILES.get(spec.name) or _made(spec)

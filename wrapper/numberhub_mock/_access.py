@@ -1,0 +1,112 @@
+"""Who may call: the credentials each security scheme wants, and the tenants they own.
+
+The spec model gives the security schemes, the requirements and the tenant parameters
+(``x-numberhub-tenant-of``); this module decides, for one request, whether it carries the
+credentials the mock accepts and names their own tenant.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from numberhub_spec import SecurityScheme, Spec
+
+from ._credentials import scheme_value
+from ._http import Request
+
+__all__ = ["Access", "Refusal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a request is refused: an error kind, and a message (None: the provider's own)."""
+
+    kind: str
+    status: int | None = None
+    message: str | None = None
+
+
+def _carried(scheme: SecurityScheme, request: Request) -> str | None:
+    """What the request sends for ``scheme`` (after the scheme word for HTTP schemes)."""
+    if scheme.type == "http":
+        word, _, value = request.headers.get("authorization", "").strip().partition(" ")
+        return value.strip() if word.lower() == (scheme.scheme or "") else None
+    if scheme.type == "apiKey":
+        name = scheme.parameter or ""
+        if scheme.location == "header":
+            return " ".join(request.headers.get(name.lower(), "").split())
+        if scheme.location == "query":
+            return next((v for k, v in request.query if k == name), "")
+    return None
+
+
+def _basic_equal(got: str, expected: str) -> bool:
+    try:
+        return base64.b64decode(got, validate=True) == base64.b64decode(expected)
+    except (binascii.Error, ValueError):
+        return False
+
+
+class Access:
+    """The security of one provider's operation.
+
+    Args:
+        spec: The provider's spec.
+        credentials: The credentials the mock accepts for it.
+    """
+
+    def __init__(self, spec: Spec, credentials: Mapping[str, str]) -> None:
+        self.schemes = spec.schemes
+        self.requirements = spec.operation.security or ((),)
+        self.credentials = dict(credentials)
+        self.tenants = [
+            (p.name, p.location, p.credential or "")
+            for p in spec.operation.parameters
+            if p.tenant_of is not None
+        ]
+
+    def _passes(self, name: str, request: Request) -> bool:
+        scheme = self.schemes.get(name)
+        expected = None if scheme is None else scheme_value(scheme, self.credentials)
+        if scheme is None or expected is None:
+            return False
+        got = _carried(scheme, request)
+        if got is None:
+            return False
+        if scheme.is_basic:
+            return _basic_equal(got, expected)
+        if scheme.type == "apiKey":
+            return got == " ".join(expected.split())
+        return got == expected
+
+    def refusal(self, request: Request) -> Refusal | None:
+        """None when the credentials (and tenant) are right; else why not."""
+        passed = tenant_failure = False
+        for requirement in self.requirements:
+            failing = [name for name in requirement if not self._passes(name, request)]
+            if not failing:
+                passed = True
+                break
+            # Only schemes naming the tenant of a scheme that passed are failing.
+            owners = [getattr(self.schemes.get(n), "tenant_of", None) for n in failing]
+            if all(o in requirement and o not in failing for o in owners):
+                tenant_failure = True
+        if not passed:
+            if tenant_failure:
+                message = "The organization is not the one of this API key"
+                return Refusal("tenant", status=401, message=message)
+            return Refusal("auth")
+        for name, location, credential in self.tenants:
+            expected = self.credentials.get(credential)
+            got = (
+                request.path_params.get(name)
+                if location == "path"
+                else request.headers.get(name.lower())
+            )
+            if expected is None or got is None or got.lower() != expected.lower():
+                message = f"{name} {got!r} does not belong to these credentials"
+                return Refusal("tenant", message=message)
+        return None
