@@ -215,14 +215,14 @@ def rss_mb() -> float:
 def scale_child(provider: str) -> None:
     """In a fresh process: time each case's first request, print one JSON line each."""
     import httpx
+    import numberhub_spec
     from numberhub.mock import create_app
-    from numberhub_mock._specdoc import operation
 
     async def run() -> None:
         app = create_app(size={provider: SCALE_SIZE}, providers=[provider])
         app.warm()
         creds = app.credentials[provider]
-        path = operation(provider).path.format(
+        path = numberhub_spec.load(provider).operation.path.format(
             auth_id=creds.get("auth_id"), organizationId=creds.get("organization_id")
         )
         headers = {

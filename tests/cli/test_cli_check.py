@@ -24,7 +24,7 @@ from cli_helpers import PROVIDERS, SEED, SIZE, all_env_vars, invoke, use_credent
 from click.testing import CliRunner, Result
 from numberhub.cli._catalog import provider_info
 from numberhub.mock import MockServer, dataset
-from numberhub_mock._specdoc import load_spec
+from numberhub_spec import load
 
 FORMATS = ("text", "json")
 
@@ -66,7 +66,7 @@ def items_path(provider: str) -> str:
 
 def drift_findings(provider: str, count: int) -> set[tuple[str, str, str, str, int]]:
     """The findings of ``count`` items drifted by `check_helpers.DriftingProxy`."""
-    if provider == "rounded" and "oneOf" in load_spec("rounded")["components"]["schemas"].get(
+    if provider == "rounded" and "oneOf" in load("rounded").components["schemas"].get(
         "PhoneNumber", {}
     ):
         # While Rounded's item schema is a closed oneOf (pstn | sip), any drift inside an

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import jsonschema
-from numberhub_mock._specdoc import load_spec, operation
+import numberhub_spec
 
 PROVIDERS = ("bird", "butter", "duoplus", "plivo", "rounded")
 
@@ -34,7 +34,7 @@ def path(provider: str, creds: Mapping[str, str]) -> str:
         return f"/v1/Account/{creds['auth_id']}/Number/"
     if provider == "bird":
         return f"/organizations/{creds['organization_id']}/numbers-stock-items"
-    return operation(provider).path
+    return numberhub_spec.load(provider).operation.path
 
 
 def auth_headers(provider: str, creds: Mapping[str, str]) -> dict[str, str]:
@@ -79,13 +79,11 @@ def results(provider: str, body: Any) -> list[dict[str, Any]]:
 
 @functools.cache
 def _validator(provider: str, status: int) -> jsonschema.Draft202012Validator:
-    doc = load_spec(provider)
-    response = operation(provider).spec["responses"][str(status)]
-    while "$ref" in response:
-        response = doc["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
-    schema = response["content"]["application/json"]["schema"]
+    spec = numberhub_spec.load(provider)
+    schema = spec.operation.responses[str(status)].schema
+    assert schema is not None
     return jsonschema.Draft202012Validator(
-        {**schema, "components": doc["components"]},
+        spec.schema_document(schema),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
 

@@ -6,6 +6,7 @@ import re
 import uuid
 from collections import Counter
 
+import numberhub_spec
 import phonenumbers
 import pytest
 from mock_helpers import ID, PROVIDERS
@@ -63,10 +64,9 @@ def test_numbers_are_valid_for_their_country(provider: str) -> None:
     ],
 )
 def test_items_come_in_the_specs_order(provider: str, field: str, descending: bool) -> None:
-    from numberhub_mock._specdoc import operation
-
-    order = operation(provider).extension("x-numberhub-order")
-    assert (order["by"], order["direction"]) == (field, "desc" if descending else "asc")
+    order = numberhub_spec.load(provider).order
+    assert order is not None
+    assert (order.by, order.direction) == (field, "desc" if descending else "asc")
     keys = [i[field] for i in dataset(provider)]
     assert keys == sorted(keys, reverse=descending)
 

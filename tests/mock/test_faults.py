@@ -6,6 +6,7 @@ import asyncio
 from collections import Counter
 
 import httpx
+import numberhub_spec
 import pytest
 from mock_helpers import PROVIDERS, assert_conforms, call
 from numberhub_mock import MockServer, create_app
@@ -29,9 +30,7 @@ def test_forced_status_carries_the_providers_body(
 
 
 def _documented(provider: str) -> set[str]:
-    from numberhub_mock._specdoc import operation
-
-    return set(operation(provider).spec["responses"])
+    return set(numberhub_spec.load(provider).operation.responses)
 
 
 def test_forced_status_does_not_need_credentials(http: httpx.Client) -> None:

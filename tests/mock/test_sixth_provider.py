@@ -26,7 +26,6 @@ from mock_helpers import PROVIDERS
 from numberhub_mock import MockServer, create_app, dataset
 from numberhub_mock._credentials import scheme_value, snake_case
 from numberhub_mock._generate import from_pattern, known_values
-from numberhub_mock._specdoc import load_spec
 from numberhub_spec import SPECS_DIR_ENV, Parameter, Spec, load, provider_names, specs_dir
 
 HERE = Path(__file__).parent
@@ -69,9 +68,9 @@ def truth(folder: Path, provider: str, **kw: Any) -> list[Item]:
 
 
 def item_validator(folder: Path, provider: str, name: str) -> jsonschema.Draft202012Validator:
-    doc = load_spec(provider, folder)
+    spec = load(provider, folder)
     return jsonschema.Draft202012Validator(
-        {"$ref": f"#/components/schemas/{name}", "components": doc["components"]},
+        spec.schema_document({"$ref": f"#/components/schemas/{name}"}),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
 

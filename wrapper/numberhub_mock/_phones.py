@@ -24,12 +24,16 @@ _TYPES = {
     "fixed": PhoneNumberType.FIXED_LINE,
     "mobile": PhoneNumberType.MOBILE,
     "tollfree": PhoneNumberType.TOLL_FREE,
+    "voip": PhoneNumberType.VOIP,
 }
 _ACCEPTED = {
     "fixed": {PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE},
     "mobile": {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE},
     "tollfree": {PhoneNumberType.TOLL_FREE},
+    "voip": {PhoneNumberType.VOIP},
 }
+# How many leading digits of phonenumbers' example number a block keeps (the range).
+_KEEP = {"fixed": 1, "mobile": 2, "tollfree": 3, "voip": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,7 @@ class Group:
 
     Attributes:
         region: ISO 3166-1 alpha-2 country.
-        kind: ``fixed``, ``mobile`` or ``tollfree`` (phonenumbers' types).
+        kind: ``fixed``, ``mobile``, ``tollfree`` or ``voip`` (phonenumbers' types).
         weight: Relative share of the dataset.
         label: The provider's own name for the type (``local``, ``toll-free``, ...).
     """
@@ -96,9 +100,7 @@ def _blocks_for(group: Group, count: int, rng: random.Random, places: bool) -> l
         raise ValueError(f"phonenumbers has no {group.kind} example for {group.region}")
     cc = f"+{example.country_code}"
     national = str(example.national_number)
-    keep = 2 if group.kind == "mobile" else 1
-    if group.kind == "tollfree":
-        keep = 3
+    keep = _KEEP[group.kind]
     free = len(national) - 4 - keep
     found: dict[str, Block] = {}
     for _attempt in range(count * 60):

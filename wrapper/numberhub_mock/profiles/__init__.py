@@ -10,7 +10,6 @@ import functools
 
 from numberhub_spec import Spec
 
-from numberhub_mock._specdoc import operation
 from numberhub_mock.profiles._base import Profile
 from numberhub_mock.profiles.bird import BirdProfile
 from numberhub_mock.profiles.butter import ButterProfile
@@ -30,7 +29,7 @@ PROFILES: dict[str, type[Profile]] = {
 
 @functools.cache  # one class per spec (a spec is one object per version of its file)
 def _made(spec: Spec) -> type[Profile]:
-    return schema_profile(spec.name, dict(spec.document), operation(spec.name, spec.file.parent))
+    return schema_profile(spec)
 
 
 def profile_for(spec: Spec) -> type[Profile]:

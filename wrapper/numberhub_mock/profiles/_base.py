@@ -89,6 +89,10 @@ class Profile:
             self._perm_a = a % size or 1
             self._perm_b = self.rand.below(0, "perm-b", size)
 
+    def shuffled(self, i: int) -> int:
+        """Item ``i``'s place in a fixed shuffle of ``0 .. size - 1`` (distinct per item)."""
+        return (self._perm_a * i + self._perm_b) % max(self.size, 1)
+
     # -- numbers ---------------------------------------------------------------------------
     @property
     def space(self) -> NumberSpace:

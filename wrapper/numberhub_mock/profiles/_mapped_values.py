@@ -1,0 +1,316 @@
+"""Values for the item fields that ``x-numberhub-item`` maps, realistic by the mapping.
+
+A spec's `ItemMapping` says which item field is the id, the number, its country, type,
+status, creation time, capabilities and monthly price. A profile made from the spec makes
+those fields agree with each other and with what the mapping says a reader will make of
+them: the number valid for its country and written in the rule's ``form``, the country
+its own, the type the provider's value for the number's kind, statuses from the value
+map, times in the rule's time zone, booleans for capabilities, a price in a real currency
+consistent with its ``exponent``, ids unique. The first rule of each field is the one
+made (the one a reader tries first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from numberhub_spec import MISSING, FieldRule, ItemMapping, Rules
+
+from .._generate import known_values
+from ._base import Profile
+from ._item_tree import Getter, types
+from ._prices import amount_text, currency_of, decimals, minor_units, scaled
+from ._rand import pick_of
+from ._timeline import TimeLine, iso_utc
+
+__all__ = ["TIME_START", "MappedValues", "number_path", "type_labels", "typed"]
+
+TIME_START = dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
+"""The earliest time a spec-made item has."""
+_NANPA = ("US", "CA")
+_GOOD_STATUSES = frozenset({"active", "available", "assigned", "in_use", "normal", "enabled"})
+
+
+def typed(key: str, schema: Mapping[str, Any]) -> Any:
+    """A value-map key (text) as a value of the field's schema (``"2"`` -> 2, ``"true"``...)."""
+    kinds = types(schema)
+    if "boolean" in kinds and key in ("true", "false"):
+        return key == "true"
+    for kind, convert in (("integer", int), ("number", float)):
+        if kind in kinds:
+            try:
+                return convert(key)
+            except ValueError:
+                pass
+    return key
+
+
+def _first(rules: Rules) -> FieldRule | None:
+    """The first rule that reads a path (literals make no field)."""
+    return next((r for r in rules if r.paths), None)
+
+
+def _path(rule: FieldRule | None) -> str | None:
+    return rule.paths[0].dotted if rule is not None else None
+
+
+def _offset(text: str) -> dt.timezone:
+    if text == "Z":
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    return dt.timezone(sign * dt.timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
+
+
+def _local(instant: Callable[[int], dt.datetime], tz: dt.tzinfo, layout: str) -> Getter:
+    """Times in ``tz``, written in ``layout`` (without an offset)."""
+    return lambda i, key: instant(i).astimezone(tz).strftime(layout)
+
+
+def _capable(name: str, direction: str, block: Any, draw: float) -> bool:
+    """Plausible capabilities: voice mostly; SMS for North America and mobiles; some MMS."""
+    nanpa, kind = block.region in _NANPA, block.group.kind
+    if name == "voice":
+        p = 0.9 if direction == "outbound" else 0.97
+    elif name == "sms":
+        p = (0.8 if direction == "outbound" else 0.9) if nanpa or kind == "mobile" else 0.0
+    else:
+        p = 0.5 if nanpa and kind != "tollfree" else 0.0
+    return draw < p
+
+
+def number_path(mapping: ItemMapping) -> str | None:
+    """The item's own number field, if the mapping names one."""
+    return _path(_first(mapping.number))
+
+
+def type_labels(mapping: ItemMapping) -> dict[str, str]:
+    """Numberhub type -> the provider's value for it (the first key that maps to it)."""
+    rule = _first(mapping.type)
+    labels: dict[str, str] = {}
+    for key, value in ((rule.values or {}) if rule else {}).items():
+        labels.setdefault(value, key)
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """What one mapped field is: ``kind`` and its details."""
+
+    kind: str
+    rule: FieldRule | None = None
+    detail: str = ""
+
+
+def _roles(mapping: ItemMapping) -> dict[str, _Role]:
+    """Field (dotted) -> the role the mapping gives it; earlier roles win."""
+    out: dict[str, _Role] = {}
+
+    def add(rules: Rules, kind: str, detail: str = "") -> None:
+        rule = _first(rules)
+        path = _path(rule)
+        if path is not None:
+            out.setdefault(path, _Role(kind, rule, detail))
+
+    add(mapping.number, "number")
+    number = _first(mapping.number)
+    add(mapping.country, "country")
+    add(number.region if number is not None else (), "country")
+    add(mapping.id, "id")
+    add(mapping.type, "type")
+    add(mapping.status, "status")
+    add(mapping.created_at, "created_at")
+    for name, cap in mapping.capabilities.items():
+        add(cap.enabled, "capability", f"{name}.enabled")
+        add(cap.inbound, "capability", f"{name}.inbound")
+        add(cap.outbound, "capability", f"{name}.outbound")
+    price = mapping.monthly_price
+    if price is not None:
+        add(price.amount, "amount")
+        add(price.currency, "currency")
+        add(price.exponent, "exponent")
+    return out
+
+
+class MappedValues:
+    """Candidate values of the mapped fields of one profile made from a spec.
+
+    Args:
+        mapping: The spec's ``x-numberhub-item``.
+        profile: The profile (numbers, blocks, draws).
+        ordered: Field -> whether it descends (order and cursor fields follow the index).
+        timeline: The time line of an ordered field.
+    """
+
+    def __init__(
+        self,
+        mapping: ItemMapping,
+        profile: Profile,
+        ordered: Mapping[str, bool],
+        timeline: Callable[[str, bool], TimeLine],
+    ) -> None:
+        self.mapping = mapping
+        self.profile = profile
+        self.ordered = ordered
+        self.timeline = timeline
+        self.roles = _roles(mapping)
+        price = mapping.monthly_price
+        self._literal_currency = next(
+            (r.literal for r in (price.currency if price else ()) if r.literal is not MISSING),
+            None,
+        )
+        self._exponent_rule = _first(price.exponent) if price else None
+        self._literal_exponent = next(
+            (r.literal for r in (price.exponent if price else ()) if r.literal is not MISSING),
+            None,
+        )
+
+    @property
+    def paths(self) -> set[str]:
+        """Every mapped field (always present: a reader relies on them)."""
+        return set(self.roles)
+
+    def candidates(self, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
+        """Values for ``path`` as its role says, best first (none if it has no role)."""
+        role = self.roles.get(path)
+        if role is None:
+            return ()
+        makers = {
+            "number": self._number,
+            "country": self._country,
+            "id": self._id,
+            "type": self._type,
+            "status": self._status,
+            "created_at": self._created_at,
+            "capability": self._capability,
+            "amount": self._amount,
+            "currency": self._currency,
+            "exponent": self._exponent,
+        }
+        return makers[role.kind](path, schema, role)
+
+    # -- roles ------------------------------------------------------------------------------
+    def _number(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        phone = self.profile.phone
+
+        def e164(i: int, key: int) -> str:
+            return phone(i)[0]
+
+        def digits(i: int, key: int) -> str:
+            return phone(i)[0][1:]
+
+        digits_first = role.rule is not None and role.rule.form == "digits"
+        return (digits, e164) if digits_first else (e164, digits)
+
+    def _country(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        block = self.profile.block
+        yield lambda i, key: block(i).region
+
+    def _id(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        rand = self.profile.rand
+        if "integer" in types(schema):  # a bijection of the index: distinct ids
+            yield lambda i, key: 100_000 + self.profile.shuffled(i)
+        elif schema.get("format") == "uuid":
+            yield lambda i, key: rand.uuid(i, path)
+        else:
+            stem = path.rsplit(".", 1)[-1].replace("_", "")[:4].lower() or "id"
+            # bits(i, purpose) is a bijection of i (splitmix64's steps all are): unique.
+            yield lambda i, key: f"{stem}_{rand.bits(i, path):016x}"
+            yield lambda i, key: rand.uuid(i, path)
+
+    def _type(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        if role.rule is None or not role.rule.values:
+            return
+        block = self.profile.block
+        yield lambda i, key: typed(block(i).group.label, schema)
+
+    def _status(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        values = role.rule.values if role.rule is not None else None
+        if values:  # the provider's values, mostly the ones that mean "in service"
+            options = [typed(k, schema) for k in values]
+            meanings = list(values.values())
+        else:  # the schema's enum or the description's known values, mostly the first
+            options = list(schema.get("enum") or known_values(schema.get("description")))
+            if not options and "string" in types(schema):
+                options = ["active", "inactive"]
+            meanings = [str(o) for o in options]
+        if not options:
+            return
+        weights = [6.0 if m in _GOOD_STATUSES else 1.0 for m in meanings]
+        if not any(w > 1 for w in weights):
+            weights[0] = 6.0
+        rand = self.profile.rand
+        yield lambda i, key: pick_of(rand.bits(key, path), options, weights)
+
+    def _created_at(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        instant = self._instant(path)
+        zone = role.rule.timezone if role.rule is not None else None
+        if zone is not None:  # local times without an offset
+            tz = _offset(zone)
+            for layout in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+                yield _local(instant, tz, layout)
+        elif schema.get("format") == "date":
+            yield lambda i, key: instant(i).date().isoformat()
+        else:
+            yield lambda i, key: iso_utc(instant(i))
+
+    def _instant(self, path: str) -> Callable[[int], dt.datetime]:
+        descending = self.ordered.get(path)
+        if descending is not None:
+            return self.timeline(path, descending).at
+        rand, span = self.profile.rand, int((self.profile.now - TIME_START).total_seconds())
+        return lambda i: TIME_START + dt.timedelta(seconds=rand.below(i, path, span))
+
+    def _capability(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        if "boolean" not in types(schema):
+            return
+        name, _, direction = role.detail.partition(".")
+        block, rand = self.profile.block, self.profile.rand
+        yield lambda i, key: _capable(name, direction, block(i), rand.uniform(i, path))
+
+    # -- the price ----------------------------------------------------------------------------
+    def currency(self, i: int) -> str:
+        """Item ``i``'s currency: the mapping's literal, else its number's country's."""
+        literal = self._literal_currency
+        return str(literal) if literal is not None else currency_of(self.profile.block(i))
+
+    def exponent(self, currency: str) -> int | None:
+        """The price's exponent: the mapping's literal, else minor units where it is a field.
+
+        That is -2 (0 for the yen) where the exponent is a field, and None where the mapping
+        has none (the amount is then in major units).
+        """
+        literal = self._literal_exponent
+        if isinstance(literal, int) and not isinstance(literal, bool):
+            return literal
+        return -decimals(currency) if self._exponent_rule is not None else None
+
+    def _currency(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        enum = schema.get("enum")
+        if enum:
+            yield lambda i, key: c if (c := self.currency(i)) in enum else enum[0]
+        yield lambda i, key: self.currency(i)
+
+    def _exponent(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        yield lambda i, key: self.exponent(self.currency(i))
+
+    def _amount(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+        kinds, block, rand = types(schema), self.profile.block, self.profile.rand
+
+        def amount(i: int, key: int) -> Any:
+            currency = self.currency(i)
+            minor = minor_units(block(i), currency, rand.bits(i, path))
+            exponent = self.exponent(currency)
+            if exponent is None:
+                if "string" in kinds:
+                    return amount_text(minor, currency)
+                value = scaled(minor, currency, 0)
+                return max(1, round(value)) if "integer" in kinds else float(value)
+            value = scaled(minor, currency, exponent)
+            if "integer" in kinds:
+                return int(value)
+            return str(value) if "string" in kinds else float(value)
+
+        yield amount

@@ -1,0 +1,94 @@
+"""The page body around the items, for a profile made from a spec: what paging does not write.
+
+Paging writes the items and the page's position (`PagingPlan` paths); the rest of the
+page schema's required fields get plain valid values, and well-known counters
+(``limit``, ``page_size``, ``offset``, ``page``, ``request_id``...) follow the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from numberhub_spec import Spec
+
+from .._generate import known_values
+from ._item_tree import Resolve, merge_all_of, object_of, types
+
+__all__ = ["envelope_of"]
+
+_PLACEHOLDERS = {
+    "limit": "{limit}",
+    "page_size": "{limit}",
+    "pagesize": "{limit}",
+    "per_page": "{limit}",
+    "offset": "{offset}",
+    "page": "{page}",
+    "current_page": "{page}",
+    "request_id": "{request_id}",
+    "api_id": "{request_id}",
+}
+
+
+def _paging_paths(spec: Spec) -> set[str]:
+    """Every body field a plan writes (dotted)."""
+    out: set[str] = set()
+    for plan in spec.plans.values():
+        paths = [plan.results, plan.end.path, plan.end.total_pages]
+        paths += [plan.next_url, plan.next_cursor, plan.total_items, plan.total_pages]
+        out |= {p.dotted for p in paths if p is not None}
+    return out
+
+
+def envelope_of(spec: Spec) -> dict[str, Any]:
+    """The page body's fields that paging does not write: required ones and known counters."""
+    written = _paging_paths(spec)
+    resolve = spec.resolve
+
+    def build(schema: Any, prefix: str) -> dict[str, Any]:
+        schema = object_of(resolve, schema)
+        required = set(schema.get("required", []))
+        out: dict[str, Any] = {}
+        for name, sub in (schema.get("properties") or {}).items():
+            path = f"{prefix}{name}"
+            if path in written:
+                continue
+            if any(w.startswith(path + ".") for w in written):
+                out[name] = build(sub, path + ".")
+                continue
+            sub = object_of(resolve, sub)
+            if name in _PLACEHOLDERS and set(types(sub)) & {"integer", "string"}:
+                out[name] = _PLACEHOLDERS[name]
+            elif name in required:
+                out[name] = _static(resolve, sub)
+        return out
+
+    return build(spec.page_schema, "")
+
+
+def _static(resolve: Resolve, schema: Mapping[str, Any]) -> Any:
+    """A plain valid value for a required envelope field."""
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("enum"):
+        return schema["enum"][0]
+    kinds = types(schema)
+    if "boolean" in kinds:
+        return True
+    if "integer" in kinds or "number" in kinds:
+        return schema.get("minimum", 200 if "integer" in kinds else 0)
+    if "null" in kinds:
+        return None
+    if "string" in kinds:
+        known = known_values(schema.get("description"))
+        return known[0] if known else "OK"
+    if "array" in kinds:
+        return []
+    if "object" in kinds or "properties" in schema:
+        required = set(schema.get("required", []))
+        return {
+            k: _static(resolve, merge_all_of(resolve, v))
+            for k, v in (schema.get("properties") or {}).items()
+            if k in required
+        }
+    return None
