@@ -24,9 +24,17 @@ import yaml
 from click.testing import CliRunner
 from mock_helpers import PROVIDERS
 from numberhub_mock import MockServer, create_app, dataset
-from numberhub_mock._credentials import scheme_value, snake_case
+from numberhub_mock._credentials import scheme_value
 from numberhub_mock._generate import from_pattern, known_values
-from numberhub_spec import SPECS_DIR_ENV, Parameter, Spec, load, provider_names, specs_dir
+from numberhub_spec import (
+    SPECS_DIR_ENV,
+    Parameter,
+    Spec,
+    load,
+    provider_names,
+    snake_case,
+    specs_dir,
+)
 
 HERE = Path(__file__).parent
 SIZES = {"voxly": 120, "roundtwo": 90}

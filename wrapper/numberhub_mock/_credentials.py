@@ -1,16 +1,15 @@
 """The credentials the mock accepts: documented defaults, overridden by the clients' env vars.
 
-Each provider's credentials are a dict whose keys are the wrapper constructor's keyword
-arguments (``numberhub.Plivo(auth_id=..., auth_token=...)``). The environment variable of a
-key is ``<PROVIDER>_<KEY>`` in upper case (``PLIVO_AUTH_ID``, ``BIRD_ACCESS_KEY``, ...), the
-same names the wrapper and the vendors' SDKs read.
+Each provider's credentials are a dict whose keys are the client's keyword arguments
+(``numberhub.client("plivo", auth_id=..., auth_token=...)``): the names of the spec
+model's `numberhub_spec.Spec.credentials`. The environment variable of a key is
+``<PROVIDER>_<KEY>`` in upper case (``PLIVO_AUTH_ID``, ``BIRD_ACCESS_KEY``, ...), the same
+names the wrapper and the vendors' SDKs read.
 
-A provider without documented defaults gets credentials derived from its spec's security
-schemes (``spec_credentials``): one key per API-key or bearer scheme, named like the
-scheme in snake case (scheme ``apiKey`` -> ``api_key = "nhmock-<provider>-api-key"``);
-for HTTP Basic a ``password`` and a user named after the parameter that is the tenant
-of the scheme (else ``username``); and one key per other tenant parameter, with a value
-that fits its schema.
+The five shipped providers have documented defaults (``DEFAULT_CREDENTIALS``); any other
+gets defaults made from its spec (``spec_credentials``): ``nhmock-<provider>-<name>`` for
+a secret, and for an id (a tenant, HTTP Basic's user) a value its parameter's schema
+accepts (a UUID, a string matching its pattern, one of its enum...).
 """
 
 from __future__ import annotations
@@ -19,13 +18,14 @@ import base64
 import os
 import random
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import jsonschema_rs
 import numberhub_spec
-from numberhub_spec import SecurityScheme
+from numberhub_spec import SecurityScheme, Spec
 
-from numberhub_mock._generate import from_pattern
+from ._generate import from_pattern
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
@@ -34,7 +34,6 @@ __all__ = [
     "env_var",
     "resolve_credentials",
     "scheme_value",
-    "snake_case",
     "spec_credentials",
 ]
 
@@ -56,19 +55,6 @@ DEFAULT_CREDENTIALS: Mapping[str, Mapping[str, str]] = {
 """The documented defaults, one dict per provider (keys: the wrapper's keyword arguments)."""
 
 
-def snake_case(name: str) -> str:
-    """``organizationId`` -> ``organization_id``, ``X-Organization-Id`` -> ``x_organization_id``."""
-    out: list[str] = []
-    for i, ch in enumerate(name):
-        if ch in "-. ":
-            out.append("_")
-        elif ch.isupper() and i and name[i - 1].islower():
-            out.append("_" + ch.lower())
-        else:
-            out.append(ch.lower())
-    return "".join(out)
-
-
 def env_var(provider: str, key: str) -> str:
     """The environment variable overriding one credential, e.g. ``PLIVO_AUTH_ID``."""
     return f"{provider}_{key}".upper()
@@ -87,20 +73,34 @@ def spec_credentials(
     rnd = random.Random(f"numberhub-mock/{provider}")
     creds: dict[str, str] = {}
     for cred in spec.credentials:
-        if cred.secret:
-            creds[cred.name] = f"nhmock-{provider}-{cred.name.replace('_', '-')}"
+        text = f"nhmock-{provider}-{cred.name.replace('_', '-')}"
+        schema = schemas.get(cred.name)
+        if cred.secret or schema is None:
+            creds[cred.name] = text
         else:
-            creds[cred.name] = _fitting(schemas.get(cred.name, {}), provider, cred.name, rnd)
+            creds[cred.name] = _fitting(spec, schema, text, rnd)
     return creds
 
 
-def _fitting(schema: Mapping[str, Any], provider: str, name: str, rnd: random.Random) -> str:
-    """A credential value that the parameter's schema accepts."""
+def _fitting(spec: Spec, schema: Mapping[str, Any], text: str, rnd: random.Random) -> str:
+    """A value that the parameter's schema accepts (``text`` when nothing fits better)."""
+    check = jsonschema_rs.validator_for(spec.schema_document(schema), validate_formats=True)
+    return next(
+        (v for v in _candidates(spec.resolve(schema), text, rnd) if check.is_valid(v)), text
+    )
+
+
+def _candidates(schema: Mapping[str, Any], text: str, rnd: random.Random) -> Iterator[str]:
     if schema.get("format") == "uuid":
-        return str(uuid.UUID(int=rnd.getrandbits(128), version=4))
-    if schema.get("pattern"):
-        return from_pattern(str(schema["pattern"]), rnd)
-    return f"nhmock-{provider}-{snake_case(name).replace('_', '-')}"
+        yield str(uuid.UUID(int=rnd.getrandbits(128), version=4))
+    for value in schema.get("enum") or ():
+        yield str(value)
+    pattern = schema.get("pattern")
+    for _ in range(20 if pattern else 0):
+        yield from_pattern(str(pattern), rnd)
+    low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
+    padded = text.ljust(low, "0")
+    yield padded[:high] if high is not None else padded
 
 
 def resolve_credentials(
