@@ -76,9 +76,10 @@ class Profile:
         self._plans: dict[str | None, ItemPlan] = {}
         self.index = Chunked(lambda i: i, range)
         """Item -> its index, as a ``derive`` source."""
-        self.block_at = Chunked(self.block, self.blocks)
+        phone_at = Chunked(self.phone, lambda lo, hi: [self.phone(i) for i in range(lo, hi)])
+        self.block_at = Chunked(lambda i: phone_at.one(i)[1], self.blocks)
         """Item -> its number's block, as a ``derive`` source."""
-        self.e164_at = Chunked(lambda i: self.phone(i)[0], self.e164s)
+        self.e164_at = Chunked(lambda i: phone_at.one(i)[0], self.e164s)
         """Item -> its number (E.164), as a ``derive`` source."""
         self._perm_a = 1
         self._perm_b = 0

@@ -27,18 +27,31 @@ class Chunked:
     typically by mapping the same pure function that ``one`` calls over arrays of draws:
     one Python call per item instead of several.
 
+    ``one`` remembers its last item: while ``make`` builds an item, a source that several
+    fields derive from (the number's block, a draw) is computed once.
+
     Args:
         one: Item index -> value.
         many: ``(lo, hi)`` -> the values of items ``lo .. hi - 1``.
     """
 
-    __slots__ = ("many", "one")
+    __slots__ = ("_get", "_last", "many", "one")
 
     def __init__(
         self, one: Callable[[int], Any], many: Callable[[int, int], Sequence[Any]]
     ) -> None:
-        self.one = one
+        self._get = one
+        self._last: tuple[int, Any] = (-1, None)
         self.many = many
+        self.one: Callable[[int], Any] = self._remembered
+
+    def _remembered(self, i: int) -> Any:
+        last = self._last  # one tuple, read and written whole: safe across threads
+        if last[0] == i:
+            return last[1]
+        value = self._get(i)
+        self._last = (i, value)
+        return value
 
     def __call__(self, i: int) -> Any:
         return self.one(i)
@@ -51,13 +64,20 @@ def derive(f: Callable[..., Any], *sources: Chunked) -> Chunked:
     field as a pure function of its inputs gives its per-item and its bulk form at once.
     """
     ones = [s.one for s in sources]
-    if len(ones) == 1:
-        (one,) = ones
-        return Chunked(lambda i: f(one(i)), lambda lo, hi: list(map(f, sources[0].many(lo, hi))))
-    return Chunked(
-        lambda i: f(*[one(i) for one in ones]),
-        lambda lo, hi: list(map(f, *[s.many(lo, hi) for s in sources])),
-    )
+
+    def many(lo: int, hi: int) -> list[Any]:
+        return list(map(f, *[s.many(lo, hi) for s in sources]))
+
+    if len(ones) == 1:  # the common arities without building argument lists
+        (a,) = ones
+        return Chunked(lambda i: f(a(i)), many)
+    if len(ones) == 2:
+        a, b = ones
+        return Chunked(lambda i: f(a(i), b(i)), many)
+    if len(ones) == 3:
+        a, b, c = ones
+        return Chunked(lambda i: f(a(i), b(i), c(i)), many)
+    return Chunked(lambda i: f(*[one(i) for one in ones]), many)
 
 
 def const(value: Any) -> Chunked:
@@ -89,6 +109,10 @@ Fields = Mapping[str, Chunked | Field]
 """A profile's item: dotted field name -> its derivation, in the item's key order."""
 
 
+Step = tuple[str, Callable[[int], Any] | None, "list[Step] | None", Callable[[int], Any] | None]
+"""One key of an object: its name, its getter (or its fields, for an object), presence."""
+
+
 class ItemPlan:
     """Builds whole items from a field table (nested objects from dotted names).
 
@@ -99,34 +123,52 @@ class ItemPlan:
     __slots__ = ("_steps", "columns")
 
     def __init__(self, fields: Fields) -> None:
-        steps: list[tuple[tuple[str, ...], Callable[[int], Any], Callable[[int], Any] | None]] = []
+        self._steps: list[Step] = []
         columns: dict[str, Chunked] = {}
         for name, spec in fields.items():
             field = spec if isinstance(spec, Field) else Field(spec)
             columns[name] = field.get
             if not field.hidden:
                 present = field.present.one if field.present is not None else None
-                steps.append((tuple(name.split(".")), field.get.one, present))
-        self._steps = steps
+                self._add(self._steps, name.split("."), field.get.one, present)
         self.columns: Mapping[str, Chunked] = columns
         """Every field's getter, by dotted name."""
 
+    def _add(
+        self,
+        steps: list[Step],
+        keys: list[str],
+        get: Callable[[int], Any],
+        present: Callable[[int], Any] | None,
+    ) -> None:
+        if len(keys) == 1:
+            steps.append((keys[0], get, None, present))
+            return
+        inner = next((s[2] for s in steps if s[0] == keys[0] and s[2] is not None), None)
+        if inner is None:
+            inner = []
+            steps.append((keys[0], None, inner, None))
+        self._add(inner, keys[1:], get, present)
+
     def make(self, i: int) -> dict[str, Any]:
         """Item ``i``."""
-        item: dict[str, Any] = {}
-        for keys, get, present in self._steps:
-            if present is not None and not present(i):
-                continue
-            if len(keys) == 1:
-                item[keys[0]] = get(i)
-                continue
-            node = item
-            for key in keys[:-1]:
-                node = node.setdefault(key, {})
-            node[keys[-1]] = get(i)
-        return item
+        return _build(self._steps, i)
 
     @property
     def names(self) -> Iterable[str]:
         """The dotted names of the fields."""
         return self.columns.keys()
+
+
+def _build(steps: list[Step], i: int) -> dict[str, Any]:
+    """One object of an item; an inner object whose fields are all absent is left out."""
+    out: dict[str, Any] = {}
+    for key, get, inner, present in steps:
+        if get is not None:
+            if present is None or present(i):
+                out[key] = get(i)
+        elif inner is not None:
+            value = _build(inner, i)
+            if value:
+                out[key] = value
+    return out

@@ -48,9 +48,14 @@ class TimeLine:
         self._day0 = (start.toordinal(), int((start - midnight).total_seconds()))
         self.seconds = Chunked(self.offset, self.offsets)
         """Item -> whole seconds from ``start`` to its instant."""
-        self.instants = Chunked(self.at, self.ats)
+        seconds = self.seconds.one
+        self.instants = Chunked(lambda i: start + dt.timedelta(seconds=seconds(i)), self.ats)
         """Item -> its instant."""
-        self.days = Chunked(self.date, self.dates)
+        ordinal, second_of_day = self._day0
+        self.days = Chunked(
+            lambda i: dt.date.fromordinal(ordinal + (second_of_day + seconds(i)) // 86400),
+            self.dates,
+        )
         """Item -> the date of its instant."""
 
     @property
