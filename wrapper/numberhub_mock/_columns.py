@@ -186,7 +186,11 @@ def build_column(
         bulk: Opens a block in which computing many items' values is cheap.
         get: Item index -> value (a ``profiles.Chunked`` computes runs at once).
         key: An order-preserving stand-in for ``get`` when sorting (see ``Computed``).
+            A field that has one is a time with as many values as items: it is computed
+            at once, without first trying (and failing, a run or two later) to code it.
     """
+    if key is not None:
+        return Computed(size, bulk, get, key)
     codes = array("B")
     values: list[Any] = []
     seen: dict[Any, int] = {}

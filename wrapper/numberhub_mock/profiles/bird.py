@@ -96,8 +96,8 @@ class BirdProfile(Profile):
         }
         return {
             "id": self.uuids("id"),
-            "countryCode": derive(lambda b: b.region, block),
-            "type": derive(lambda b: b.group.label, block),
+            "countryCode": derive(operator.attrgetter("region"), block),
+            "type": derive(operator.attrgetter("group.label"), block),
             "numberString": self.e164_at,
             **flags,
             "monthlyPrice.currencyCode": derive(lambda p: p[0], price),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from .._phones import Block, Group
+from .._phones import Group
 from ._base import Profile
 from ._fields import Fields, derive, each
 from ._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
@@ -42,8 +43,7 @@ def _stamp_epoch(seconds: int) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds + 8 * 3600))
 
 
-def _region(block: Block) -> str:
-    return block.region
+_region = operator.attrgetter("region")  # in C: columns of a million items call it
 
 
 class DuoPlusProfile(Profile):

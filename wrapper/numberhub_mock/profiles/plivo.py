@@ -51,8 +51,7 @@ _TFV = ("verified", "pending_verification", "unverified")
 _TFV_ORDER = {"verified": "APPROVED", "pending_verification": "SUBMITTED"}
 
 
-def _label(block: Block) -> str:
-    return block.group.label
+_label = operator.attrgetter("group.label")  # in C: columns of a million items call it
 
 
 def _alias(alias_bits: int, name_bits: int) -> str | None:
