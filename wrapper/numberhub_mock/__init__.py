@@ -13,21 +13,22 @@ every client::
     Rounded  GET  /v1/phone-numbers                                     X-Api-Key
     DuoPlus  POST /api/v1/cloudNumber/numberList (JSON body)            DuoPlus-API-Key
 
-Everything comes from the specs: routing, request validation (types, ranges, enums,
-patterns, lengths, required headers, the JSON body), security and tenant checks
-(``x-numberhub-tenant-of``), filters (``x-numberhub-filter``), paging
-(``x-speakeasy-pagination`` + ``x-numberhub-pagination``), order (``x-numberhub-order``),
-error bodies (each provider's documented error responses) and the rate limit
-(``x-numberhub-rate-limit``). The dataset is seeded: the same seed and size always serve
-the same items, and ``dataset()`` returns them as the ground truth for tests.
+Everything comes from the specs, read through the spec model (``numberhub_spec``):
+routing, request validation (types, ranges, enums, patterns, lengths, required headers,
+the JSON body), security and tenant checks (``SecurityScheme``, ``x-numberhub-tenant-of``),
+filters (``FilterRule``), paging (``PagingPlan``), order (``OrderSpec``), error bodies
+(each provider's documented error responses) and the rate limit (``RateLimitSpec``). What
+the mock does with them (validating, filtering, paging, answering errors) is its own code.
+The dataset is seeded: the same seed and size always serve the same items, and
+``dataset()`` returns them as the ground truth for tests.
 
 Any other spec is served too: point the mock at a folder of specs (``create_app(specs_dir=
 ...)``, or ``$NUMBERHUB_SPECS_DIR`` for every consumer, the CLI included) and a spec
-without a hand-written data profile gets one made from its schema and extensions
-(``profiles.schema``): valid numbers, consistent countries, filterable and sortable fields,
-order and cursor fields that follow the paging. Its credentials come from its security
-schemes (``_credentials.spec_credentials``), e.g. ``bearer_auth`` for a scheme named
-``bearerAuth``.
+without a hand-written data profile gets one made from the spec alone
+(``profiles.schema``): its ``x-numberhub-item`` mapping makes numbers valid for their
+country, types, statuses, times and prices as the mapping reads them; filter, sort, order
+and cursor fields follow the paging. Its credentials carry the spec model's names
+(``Spec.credentials``), e.g. ``api_token`` and ``account_id`` for dialbase.
 
 Use:
     * ``create_app(...)``: the ASGI app, e.g. for ``httpx.ASGITransport(app=...)``.

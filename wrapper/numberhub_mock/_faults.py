@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from numberhub_mock.profiles._rand import Rand
+from .profiles._rand import Rand
 
 __all__ = ["FAULT_HEADER", "FAULT_KINDS", "Fault", "FaultError", "FaultPlan", "parse_fault"]
 

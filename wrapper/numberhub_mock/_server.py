@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any
 
-from numberhub_mock._app import MockApp, create_app
-from numberhub_mock._credentials import Credentials
+from ._app import MockApp, create_app
+from ._credentials import Credentials
 
 __all__ = ["MockServer"]
 

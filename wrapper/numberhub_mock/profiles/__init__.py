@@ -10,13 +10,13 @@ import functools
 
 from numberhub_spec import Spec
 
-from numberhub_mock.profiles._base import Profile
-from numberhub_mock.profiles.bird import BirdProfile
-from numberhub_mock.profiles.butter import ButterProfile
-from numberhub_mock.profiles.duoplus import DuoPlusProfile
-from numberhub_mock.profiles.plivo import PlivoProfile
-from numberhub_mock.profiles.rounded import RoundedProfile
-from numberhub_mock.profiles.schema import SchemaProfile, schema_profile
+from ._base import Profile
+from .bird import BirdProfile
+from .butter import ButterProfile
+from .duoplus import DuoPlusProfile
+from .plivo import PlivoProfile
+from .rounded import RoundedProfile
+from .schema import SchemaProfile, schema_profile
 
 __all__ = ["PROFILES", "Profile", "SchemaProfile", "profile_for"]
 
