@@ -215,8 +215,8 @@ def rss_mb() -> float:
 def scale_child(provider: str) -> None:
     """In a fresh process: time each case's first request, print one JSON line each."""
     import httpx
-    from numberhub.mock._specdoc import operation
     from numberhub.mock import create_app
+    from numberhub.mock._specdoc import operation
 
     async def run() -> None:
         app = create_app(size={provider: SCALE_SIZE}, providers=[provider])
