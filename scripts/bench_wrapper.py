@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 import numberhub
+import numberhub_spec
 
 AUTH_ID = "MANUMBERHUBMOCK00001"
 TOKEN = "nhmock-plivo-auth-token"
@@ -240,9 +241,9 @@ def bench_listing(quick: bool) -> bool:
     concurrency = 10
     page = 20
     pages = -(-size // page)
-    op = numberhub_spec.load("plivo")
-    limit = op.extension("x-numberhub-rate-limit")
-    rate = limit["requests"] / limit["per_seconds"]
+    limit = numberhub_spec.load("plivo").rate_limit
+    assert limit is not None
+    rate = limit.requests / limit.per_seconds
     bound = max(pages / rate, pages * latency_ms / 1000 / concurrency)
     truth = [item["number"] for item in dataset("plivo", seed=0, size=size)]
     statuses: list[int] = []

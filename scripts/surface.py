@@ -175,12 +175,22 @@ def index_module(specs: Iterable[Spec]) -> str:
         lines.append(f"def {fn}(name: str, **kwargs: Any) -> {base}[Any]: ...")
         lines.append(f"def {fn}(name: str, **kwargs: Any) -> {base}[Any]:")
         if sync:
-            lines.append('    """The sync client of the provider called ``name`` (``"plivo"`` ...).')
+            lines.append(
+                '    """The sync client of the provider called ``name`` (``"plivo"`` ...).'
+            )
             lines.append("")
-            lines.append("    Keyword arguments are those of the provider's class: its credentials,")
-            lines.append("    header options and `SyncOptions`. For type checkers, a literal name gives")
-            lines.append("    that provider's class, with its typed filters; any other ``str`` gives a")
-            lines.append("    `SyncClient`, whose ``list_numbers`` declares only the `ListOptions`. A")
+            lines.append(
+                "    Keyword arguments are those of the provider's class: its credentials,"
+            )
+            lines.append(
+                "    header options and `SyncOptions`. For type checkers, a literal name gives"
+            )
+            lines.append(
+                "    that provider's class, with its typed filters; any other ``str`` gives a"
+            )
+            lines.append(
+                "    `SyncClient`, whose ``list_numbers`` declares only the `ListOptions`. A"
+            )
             lines.append("    provider known by its YAML alone gets a class made from its spec.")
             lines.append("")
             lines.append("    Raises:")
@@ -188,7 +198,9 @@ def index_module(specs: Iterable[Spec]) -> str:
             lines.append('    """')
             lines.append("    made: SyncClient[Any] = client_class(name)(**kwargs)")
         else:
-            lines.append('    """The async client of the provider called ``name``; see `client`."""')
+            lines.append(
+                '    """The async client of the provider called ``name``; see `client`."""'
+            )
             lines.append("    cls = client_class(name, asynchronous=True)")
             lines.append("    made: AsyncClient[Any] = cls(**kwargs)")
         lines.append("    return made\n\n")

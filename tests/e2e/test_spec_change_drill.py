@@ -99,3 +99,43 @@ def test_drift_check_fails_then_regeneration_parses_the_new_field(scratch: Path)
     assert "voice_region_code" not in AccountPhoneNumber.__annotations__
     with pytest.raises(ValueError, match="premium"):
         ListNumbersType("premium")
+
+
+def test_a_new_filter_makes_the_typed_surface_stale_until_regenerated(scratch: Path) -> None:
+    """A filter added to a spec reaches users' type checkers only through regeneration."""
+    shutil.copytree(ROOT / "wrapper" / "numberhub" / "_surface", scratch / "_surface")
+    args = (
+        "--specs",
+        scratch / "specs",
+        "--generated",
+        scratch / "generated",
+        "--surface",
+        scratch / "_surface",
+        "--surface-only",
+    )
+    assert run_regenerate("--check", *args).returncode == 0, "scratch copy starts in sync"
+
+    spec_path = scratch / "specs" / "butter.yaml"
+    spec = yaml.safe_load(spec_path.read_text())
+    (op,) = spec["paths"]["/api/phone-numbers"].values()
+    op["parameters"].append(
+        {
+            "name": "provider",
+            "in": "query",
+            "description": "Only numbers from this carrier.",
+            "schema": {"type": "string", "enum": ["twilio", "sip"]},
+            "x-numberhub-filter": {"field": "provider", "op": "eq"},
+        }
+    )
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+
+    stale = run_regenerate("--check", *args)
+    assert stale.returncode == 1
+    assert "wrapper/numberhub/_surface" in stale.stderr
+    assert '+    provider: Literal["twilio", "sip"]' in stale.stdout
+
+    assert run_regenerate(*args).returncode == 0
+    assert run_regenerate("--check", *args).returncode == 0
+    typed = (scratch / "_surface" / "butter.py").read_text()
+    assert 'provider: Literal["twilio", "sip"]' in typed
+    assert "provider:" not in (ROOT / "wrapper/numberhub/_surface/butter.py").read_text()

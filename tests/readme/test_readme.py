@@ -61,7 +61,21 @@ def test_the_two_commands_come_first() -> None:
 def test_the_readme_has_runnable_blocks() -> None:
     assert len(PYTHON) >= 8
     assert len(TESTS) >= 1
-    assert all(b.lang in ("python", "sh", "") for b in blocks())
+    assert all(b.lang in ("python", "sh", "yaml", "") for b in blocks())
+
+
+@pytest.mark.parametrize("block", [b for b in blocks() if b.lang == "yaml"], ids=str)
+def test_yaml_block_is_valid_extension_text(block: Block) -> None:
+    from numberhub_spec._extensions import _vocabulary
+
+    data = yaml.safe_load(block.code)
+    _, validators = _vocabulary()
+    for key, value in data.items():
+        assert key.startswith("x-numberhub-"), f"{block}: {key}"
+        errors = [
+            e.message for e in validators[key.removeprefix("x-numberhub-")].iter_errors(value)
+        ]
+        assert errors == [], f"{block}: {errors}"
 
 
 @pytest.mark.parametrize("block", PYTHON, ids=str)

@@ -7,7 +7,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
 import attrs
 import orjson
@@ -19,6 +19,7 @@ from ._errors import ResponseValidationError
 __all__ = [
     "Capabilities",
     "Capability",
+    "DriftedNumber",
     "ItemReader",
     "Money",
     "NumberType",
@@ -173,7 +174,8 @@ class PhoneNumber:
     ownership: Ownership
     _item: dict[str, Any] = attrs.field(alias="item", hash=False)
     _normalizer: ItemReader = attrs.field(alias="normalizer", eq=False, hash=False)
-    drift: tuple[Finding, ...] = attrs.field(default=(), eq=False, hash=False)
+    #: Empty here; a `DriftedNumber` carries the findings of its item.
+    drift: ClassVar[tuple[Finding, ...]] = ()
 
     def _read(self, field: Callable[[dict[str, Any]], T], fallback: T) -> T:
         """One normalised field; for a drifted item, ``fallback`` where its values are unusable."""
@@ -311,10 +313,20 @@ class PhoneNumber:
         )
 
 
+@attrs.frozen(repr=False)
+class DriftedNumber(PhoneNumber):
+    """A `PhoneNumber` whose item breaks its schema; ``drift`` says how.
+
+    A subclass, so that the many numbers that fit their schema carry no field for it.
+    """
+
+    drift: tuple[Finding, ...] = attrs.field(eq=False, hash=False)  # type: ignore[misc]  # the ClassVar above, per instance here
+
+
 _new = object.__new__
 _SETTERS = tuple(
     PhoneNumber.__dict__[slot].__set__
-    for slot in ("provider", "id", "ownership", "_item", "_normalizer", "drift")
+    for slot in ("provider", "id", "ownership", "_item", "_normalizer")
 )
 
 
@@ -333,7 +345,7 @@ def listed_numbers(
     sets the slots directly. None when an item's id is not a non-empty string (the
     caller then checks the page item by item).
     """
-    set_provider, set_id, set_ownership, set_item, set_normalizer, set_drift = _SETTERS
+    set_provider, set_id, set_ownership, set_item, set_normalizer = _SETTERS
     out = []
     for item in items:
         number_id = item.get(id_field)
@@ -345,6 +357,5 @@ def listed_numbers(
         set_ownership(number, ownership)
         set_item(number, item)
         set_normalizer(number, normalizer)
-        set_drift(number, ())
         out.append(number)
     return out

@@ -30,7 +30,7 @@ from ._errors import (
     ResponseValidationError,
     error_for_status,
 )
-from ._models import Ownership, PhoneNumber, listed_numbers
+from ._models import DriftedNumber, Ownership, PhoneNumber, listed_numbers
 from ._pagers import Page
 from ._paginator import Params
 from ._provider import Provider
@@ -208,7 +208,9 @@ class Reader:
             found += violations
             found += extras
             numbers.append(
-                PhoneNumber(name, number_id, ownership, item, normalizer, tuple(violations))
+                DriftedNumber(name, number_id, ownership, item, normalizer, tuple(violations))
+                if violations
+                else PhoneNumber(name, number_id, ownership, item, normalizer)
             )
         if self.strict and any(f.violation for f in found):
             raise self.invalid(response, [f for f in found if f.violation])

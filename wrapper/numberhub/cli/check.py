@@ -152,8 +152,19 @@ broke included); other failures exit as 'numberhub list' does.
 """
 
 
+class _ProviderName(click.Choice):  # type: ignore[type-arg]  # generic only since click 8.2
+    """A provider's name, among the specs found when the command runs (not when imported)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        self.choices = provider_names()
+        return super().convert(value, param, ctx)
+
+
 @click.command("check", help=CHECK_HELP)
-@click.argument("names", nargs=-1, metavar="[PROVIDER]...", type=click.Choice(provider_names()))
+@click.argument("names", nargs=-1, metavar="[PROVIDER]...", type=_ProviderName())
 @click.option(
     "--base-url",
     default=None,

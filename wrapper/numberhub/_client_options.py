@@ -1,0 +1,79 @@
+"""The keyword arguments every client and every ``list_numbers`` take, and their defaults."""
+
+from __future__ import annotations
+
+from typing import Any, Final, TypedDict
+
+import httpx
+
+from ._clock import Clock
+from ._ratelimit import RateLimit
+
+__all__ = ["DEFAULT_TIMEOUT", "AsyncOptions", "ListOptions", "SyncOptions"]
+
+#: 30 s to read, write or wait for a pooled connection; 5 s to connect.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+
+class _Default:
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+_DEFAULT: Final[Any] = _Default()
+
+
+class _CommonOptions(TypedDict, total=False):
+    base_url: str
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    rate_limit: RateLimit | None
+    clock: Clock
+    strict: bool
+
+
+class SyncOptions(_CommonOptions, total=False):
+    """Keyword arguments every sync client takes besides its credentials.
+
+    Keys:
+        base_url: Where the API is (default: the spec's server; point it at the mock).
+        timeout: Seconds or an `httpx.Timeout` (default `DEFAULT_TIMEOUT`; with
+            ``http_client`` and no ``timeout``, that client's own).
+        max_retries: Retries of a failed request (default 2; 0 disables).
+        rate_limit: A `RateLimit` to stay under (default: the spec's documented limit,
+            where there is one); None disables the limiter.
+        http_client: An `httpx.Client` to send through (its transport, proxies...).
+            numberhub adds its auth to each request and leaves the client open.
+        clock: A `Clock` for sleeping and timing (tests pass a fake one).
+        strict: Refuse any answer that differs from the spec with
+            `ResponseValidationError` (default False: read items that drift from their
+            schema, report each difference in ``pager.drift`` and once as a
+            `DriftWarning`, and refuse only a page whose structure breaks).
+    """
+
+    http_client: httpx.Client
+
+
+class AsyncOptions(_CommonOptions, total=False):
+    """`SyncOptions`, with an `httpx.AsyncClient` as ``http_client``."""
+
+    http_client: httpx.AsyncClient
+
+
+_OPTIONS = frozenset(SyncOptions.__annotations__) | frozenset(_CommonOptions.__annotations__)
+
+
+class ListOptions(TypedDict, total=False):
+    """Keyword arguments of every ``list_numbers`` besides the provider's filters.
+
+    Keys:
+        max_items: Stop after this many numbers.
+        page_size: Numbers per request (default: the provider's maximum; validated
+            against the spec's range).
+        concurrency: When the first page tells the total, fetch up to this many of the
+            remaining pages at once (order is kept). Default 1: one page at a time.
+    """
+
+    max_items: int | None
+    page_size: int | None
+    concurrency: int
