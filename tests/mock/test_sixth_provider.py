@@ -1,7 +1,7 @@
 """A sixth provider needs only its YAML: the mock serves, validates, pages and filters it.
 
 The specs folder is copied to a temporary one with two more specs: ``voxly.yaml`` (a
-small made-up provider, tests/mock/specs/) and ``roundtwo.yaml`` (rounded.yaml under
+small made-up provider, tests/fixtures/specs/) and ``roundtwo.yaml`` (rounded.yaml under
 another name and path). Neither has a hand-written data profile.
 """
 

@@ -28,6 +28,7 @@ import httpx
 import jsonschema
 import phonenumbers
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numberhub_mock import MockServer, create_app, credentials, dataset
@@ -414,3 +415,61 @@ def test_the_data_is_reproducible_for_a_seed(folder: Path) -> None:
     for name in SIZES:
         assert truth(folder, name, seed=3) == truth(folder, name, seed=3)
         assert truth(folder, name, seed=3) != truth(folder, name, seed=4)
+
+
+# -- any plan, generically: a field cursor as the main paging -------------------------------------
+@pytest.fixture(scope="module", params=["asc", "desc"])
+def cursor_folder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Telora, paging by a field cursor: the next page starts after the last ``created``."""
+    doc = yaml.safe_load((FIXTURES / "telora.yaml").read_text())
+    op = doc["paths"]["/telora/v3/numbers"]["get"]
+    op["x-speakeasy-pagination"] = {
+        "type": "cursor",
+        "inputs": [
+            {"name": "after", "in": "parameters", "type": "cursor"},
+            {"name": "limit", "in": "parameters", "type": "limit"},
+        ],
+        "outputs": {"results": "$.items", "nextCursor": "$.next"},
+    }
+    direction = request.param
+    op["x-numberhub-pagination"] = {
+        "end": {"null": "$.next"},
+        "cursor": {"kind": "field", "field": "created", "direction": direction},
+    }
+    op["x-numberhub-order"] = {"by": "created", "direction": direction}
+    op["parameters"] = [p for p in op["parameters"] if p["name"] != "offset"]
+    op["parameters"].append({"name": "after", "in": "query", "schema": {"type": "string"}})
+    page = doc["components"]["schemas"]["NumberPage"]["properties"]
+    page["next"] = page.pop("next_offset")
+    page["next"]["type"] = ["string", "null"]
+    out = tmp_path_factory.mktemp(f"cursor-{direction}")
+    (out / "telora.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
+    return out
+
+
+def test_a_field_cursor_pages_every_item_once_in_order(cursor_folder: Path) -> None:
+    size, limit = 45, 7
+    app = create_app(specs_dir=cursor_folder, size=size, check_responses=True)
+    key = app.credentials["telora"]["api_key"]
+
+    async def run() -> list[Item]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as client:
+            out: list[Item] = []
+            params: dict[str, Any] = {"api_key": key, "limit": limit}
+            for _ in range(size):
+                r = await client.get("/telora/v3/numbers", params=params)
+                assert r.status_code == 200, r.text
+                out += r.json()["items"]
+                if r.json().get("next") is None:
+                    return out
+                assert r.json()["next"] == out[-1]["created"]  # the cursor is the field
+                params["after"] = r.json()["next"]
+            raise AssertionError("the list does not end")
+
+    items = asyncio.run(run())
+    assert items == dataset("telora", specs_dir=cursor_folder, size=size)
+    stamps = [i["created"] for i in items]
+    descending = load("telora", cursor_folder).plan().cursor.direction == "desc"  # type: ignore[union-attr]
+    assert stamps == sorted(stamps, reverse=descending)
+    assert len(set(stamps)) == len(stamps)

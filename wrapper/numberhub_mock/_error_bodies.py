@@ -85,6 +85,8 @@ class ErrorBuilder:
     def __init__(self, spec: Spec) -> None:
         self.resolve: Callable[[Any], Any] = spec.resolve
         op = spec.operation
+        # The spec model's ResponseSpec has no example, nor which statuses share one
+        # response object: those two are read from the document (through Spec.resolve).
         raw: Mapping[str, Any] = spec.document["paths"][op.path][op.method.lower()]["responses"]
         shared: dict[str, int] = {}
         for status, response in raw.items():
