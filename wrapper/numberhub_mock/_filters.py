@@ -152,9 +152,14 @@ class Selection:
             (f.name, _freeze(args.get(f.name))) for f in self.filters if _present(args.get(f.name))
         )
 
-    def select(self, args: Mapping[str, Any]) -> Sequence[int]:
-        """The indexes of the matching items, in the order they are served."""
-        key = self.key(args)
+    def select(self, args: Mapping[str, Any], key: tuple[Any, ...] | None = None) -> Sequence[int]:
+        """The indexes of the matching items, in the order they are served.
+
+        Args:
+            args: The request's typed parameters.
+            key: ``self.key(args)``, when the caller has it already.
+        """
+        key = self.key(args) if key is None else key
         hit = self._cache.get(key)
         if hit is not None:
             return hit

@@ -229,8 +229,8 @@ class Service:
         if problems:
             message = "; ".join(f"invalid {p.name or p.location}: {p.message}" for p in problems)
             return self.error(req, "invalid", message=message, problems=problems)
-        selected = self.selection.select(args)
         frozen = self.selection.key(args)
+        selected = self.selection.select(args, frozen)
         key = self._selection_keys.get(frozen)
         if key is None:
             if len(self._selection_keys) > 4096:

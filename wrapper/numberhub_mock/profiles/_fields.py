@@ -13,7 +13,7 @@ runs of inputs: the draws of 65,536 items are hashed at once, in C (``Rand.run``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,11 +153,6 @@ class ItemPlan:
     def make(self, i: int) -> dict[str, Any]:
         """Item ``i``."""
         return _build(self._steps, i)
-
-    @property
-    def names(self) -> Iterable[str]:
-        """The dotted names of the fields."""
-        return self.columns.keys()
 
 
 def _build(steps: list[Step], i: int) -> dict[str, Any]:
