@@ -139,8 +139,8 @@ def bench_cpu(quick: bool) -> bool:
 
     client = numberhub.Plivo(auth_id=AUTH_ID, auth_token=TOKEN, rate_limit=None)
     core = client._core  # the answer path, without any transport around it
-    listing = core.prepare({})
-    request = httpx.Request("GET", core.url)
+    listing = core.requests.prepare({})
+    request = httpx.Request("GET", core.requests.url)
     responses = [httpx.Response(200, content=b, headers=JSON, request=request) for b in bodies]
     paging = listing.paginator.first()
 
@@ -266,7 +266,7 @@ def bench_listing(quick: bool) -> bool:
         complete = got == truth
         print(
             f"  listing {size} Plivo numbers ({pages} pages), mock latency {latency_ms} ms, "
-            f"rate limit {limit['requests']}/{limit['per_seconds']} s enforced:"
+            f"rate limit {limit.requests}/{limit.per_seconds:g} s enforced:"
         )
         print(
             f"    numberhub, concurrency {concurrency:<3}  {wrapper_s:7.2f} s   "
