@@ -72,21 +72,29 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._app import MockApp, create_app
+    from ._app import JOURNAL_PATH, MockApp, create_app
     from ._credentials import DEFAULT_CREDENTIALS, credentials
     from ._dataset import DEFAULT_SIZE, dataset
     from ._faults import FAULT_KINDS
+    from ._journal import REDACTED, RecordedRequest
     from ._server import MockServer, serve_forever
+    from ._state import Journal
+    from ._team import read_items
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",
+    "JOURNAL_PATH",
+    "REDACTED",
+    "Journal",
     "MockApp",
     "MockServer",
+    "RecordedRequest",
     "create_app",
     "credentials",
     "dataset",
+    "read_items",
     "serve_forever",
 ]
 
@@ -96,7 +104,12 @@ _HOMES = {
     "DEFAULT_CREDENTIALS": "._credentials",
     "DEFAULT_SIZE": "._dataset",
     "FAULT_KINDS": "._faults",
+    "JOURNAL_PATH": "._app",
+    "REDACTED": "._journal",
+    "Journal": "._state",
     "MockApp": "._app",
+    "RecordedRequest": "._journal",
+    "read_items": "._team",
     "MockServer": "._server",
     "create_app": "._app",
     "credentials": "._credentials",
