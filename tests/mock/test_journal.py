@@ -9,7 +9,9 @@ from pathlib import Path
 import httpx
 import numberhub
 import pytest
-from numberhub_mock import REDACTED, MockServer, create_app
+from numberhub_mock import MockServer, create_app
+
+REDACTED = "REDACTED"
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "specs"
 

@@ -70,7 +70,7 @@ class MockApp:
         self.use_state(self.state)
         self._static = {s.template: s for s in services.values() if s.static}
         self._dynamic = [s for s in services.values() if not s.static]
-        self._redactors = {name: Redactor(s) for name, s in services.items()}
+        self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
         self._secrets = frozenset(v for c in credentials.values() for v in c.values())
         self._released: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -14,12 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
-
-if TYPE_CHECKING:
-    from ._service import Service
+from numberhub_spec import Spec
 
 __all__ = ["REDACTED", "RecordedRequest", "Redactor", "plain_query"]
 
@@ -77,11 +75,10 @@ class Redactor:
     """Takes one provider's credential values out of a request's path, query and body.
 
     Args:
-        service: The provider's service (its spec says which parameters are credentials).
+        spec: The provider's spec (it says which parameters are credentials).
     """
 
-    def __init__(self, service: Service) -> None:
-        spec = service.spec
+    def __init__(self, spec: Spec) -> None:
         params = spec.operation.parameters
         self.path_names = {p.name for p in params if p.location == "path" and p.credential}
         self.query_names = {p.name for p in params if p.location == "query" and p.credential}
@@ -89,7 +86,7 @@ class Redactor:
             s.parameter for s in spec.schemes.values() if s.location == "query" and s.parameter
         }
         self.body_names = {p.name for p in params if p.location == "body" and p.credential}
-        self.template = service.template
+        self.template = spec.operation.path
 
     def path(self, path: str, path_params: dict[str, str]) -> str:
         """``path`` with the credential path parameters' segments replaced."""
