@@ -17,7 +17,7 @@ from ._credentials import Credentials, resolve_credentials
 from ._dataset import Dataset, size_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
-from ._journal import RecordedRequest, Redactor, plain_query
+from ._journal import Entry, Redactor, plain_query
 from ._service import Service
 from ._state import Journal, LocalState, State
 from ._team import team_items
@@ -181,9 +181,7 @@ class MockApp:
             405, orjson.dumps({"error": "use GET or DELETE"}), [(b"allow", b"GET, DELETE")]
         )
 
-    def _record(
-        self, req: Request, service: Service | None, target: Service | None
-    ) -> RecordedRequest:
+    def _record(self, req: Request, service: Service | None, target: Service | None) -> Entry:
         """The journal's record of ``req``, every credential value taken out."""
         if service is not None:
             red = self._redactors[service.provider]
@@ -198,7 +196,7 @@ class MockApp:
             query = plain_query(req.query, self._secrets)
             body = near.body(req.body) if near is not None else None
         provider = service.provider if service is not None else None
-        return RecordedRequest(provider, req.method, path, query, body, None, time.time())
+        return [provider, req.method, path, query, body, None, time.time()]
 
     def _random_fault(self, req: Request, k: int) -> Fault | None:
         """Request ``k``'s seeded fault, unless the same request just had enough in a row."""

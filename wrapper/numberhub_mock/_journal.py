@@ -19,10 +19,17 @@ from typing import Any
 import orjson
 from numberhub_spec import Spec
 
-__all__ = ["REDACTED", "RecordedRequest", "Redactor", "plain_query"]
+__all__ = ["REDACTED", "Entry", "RecordedRequest", "Redactor", "plain_query"]
 
 REDACTED = "REDACTED"
 """What stands in the journal for a credential value."""
+
+
+Entry = list[Any]
+"""A journal entry while it is kept: ``RecordedRequest``'s fields, in order, in a list
+(cheaper to make per request; the status is set when the answer is sent)."""
+
+_PATH_CACHE = 1024
 
 
 @dataclass(slots=True)
@@ -87,11 +94,21 @@ class Redactor:
         }
         self.body_names = {p.name for p in params if p.location == "body" and p.credential}
         self.template = spec.operation.path
+        self._paths: dict[str, str] = {}
 
     def path(self, path: str, path_params: dict[str, str]) -> str:
         """``path`` with the credential path parameters' segments replaced."""
         if not self.path_names:
             return path
+        done = self._paths.get(path)
+        if done is not None:
+            return done
+        if len(self._paths) >= _PATH_CACHE:
+            self._paths.clear()
+        done = self._paths[path] = self._redact_path(path, path_params)
+        return done
+
+    def _redact_path(self, path: str, path_params: dict[str, str]) -> str:
         if path_params:
             out = self.template
             for name, value in path_params.items():

@@ -18,7 +18,7 @@ from typing import Any, overload
 
 import orjson
 
-from ._journal import RecordedRequest
+from ._journal import Entry, RecordedRequest
 
 __all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
 
@@ -31,7 +31,7 @@ _STREAKS_LIMIT = 100_000
 class State:
     """The interface both kinds of state implement (see the module docstring)."""
 
-    def arrive(self, record: RecordedRequest) -> int:
+    def arrive(self, entry: Entry) -> int:
         """Number the request (0, 1, 2... in arrival order) and journal it."""
         raise NotImplementedError
 
@@ -65,28 +65,28 @@ class LocalState(State):
 
     def __init__(self) -> None:
         self._count = 0
-        self._journal: deque[tuple[int, RecordedRequest]] = deque(maxlen=JOURNAL_LIMIT)
-        self._open: dict[int, RecordedRequest] = {}
+        self._journal: deque[Entry] = deque(maxlen=JOURNAL_LIMIT)
+        self._open: dict[int, Entry] = {}
         self._windows: dict[str, tuple[float, int]] = {}
         self._streaks: dict[str, int] = {}
 
-    def arrive(self, record: RecordedRequest) -> int:
+    def arrive(self, entry: Entry) -> int:
         """See ``State.arrive``."""
         k = self._count
-        self._count += 1
-        self._journal.append((k, record))
-        self._open[k] = record
+        self._count = k + 1
+        self._journal.append(entry)
+        self._open[k] = entry
         return k
 
     def answered(self, k: int, status: int | None) -> None:
         """See ``State.answered``."""
-        record = self._open.pop(k, None)
-        if record is not None:
-            record.status = status
+        entry = self._open.pop(k, None)
+        if entry is not None:
+            entry[5] = status
 
     def journal(self) -> list[RecordedRequest]:
         """See ``State.journal``."""
-        return [RecordedRequest(**_fields(r)) for _, r in list(self._journal)]
+        return [RecordedRequest(*entry) for entry in list(self._journal)]
 
     def clear_journal(self) -> None:
         """See ``State.clear_journal``."""
@@ -119,10 +119,6 @@ class LocalState(State):
         """See ``State.passed``."""
         if self._streaks:
             self._streaks.pop(key, None)
-
-
-def _fields(record: RecordedRequest) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in RecordedRequest.__slots__}
 
 
 _SCHEMA = """
@@ -159,8 +155,9 @@ class SharedState(State):
         db.execute("COMMIT")
         return rows
 
-    def arrive(self, record: RecordedRequest) -> int:
+    def arrive(self, entry: Entry) -> int:
         """See ``State.arrive``."""
+        record = RecordedRequest(*entry)
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
