@@ -29,6 +29,7 @@ ROOT = README.parent
 PYTHON = [b for b in blocks() if b.lang == "python" and not b.is_test_module]
 TESTS = [b for b in blocks() if b.lang == "python" and b.is_test_module]
 SHELL = [b for b in blocks() if b.lang == "sh"]
+RUNNING_MOCK = "http://127.0.0.1:4010"
 
 
 @pytest.fixture
@@ -125,7 +126,8 @@ def test_shell_block_commands_exist(block: Block, pointed_at_mock: MockServer) -
         for word in words[1:]:
             if word in ("|", ">", ">>"):
                 break
-            args.append(word)
+            # "a running numberhub mock" on the README's port: the session's mock here
+            args.append(word.replace(RUNNING_MOCK, pointed_at_mock.base_url))
         if not _runs_without_account(args):
             args.append("--help")
         result = runner.invoke(main, args)

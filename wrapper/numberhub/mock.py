@@ -8,20 +8,28 @@ from numberhub_mock import (
     DEFAULT_CREDENTIALS,
     DEFAULT_SIZE,
     FAULT_KINDS,
+    JOURNAL_PATH,
+    Journal,
     MockApp,
     MockServer,
+    RecordedRequest,
     create_app,
     credentials,
     dataset,
+    read_items,
 )
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",
+    "JOURNAL_PATH",
+    "Journal",
     "MockApp",
     "MockServer",
+    "RecordedRequest",
     "create_app",
     "credentials",
     "dataset",
+    "read_items",
 ]

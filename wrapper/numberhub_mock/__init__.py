@@ -33,10 +33,25 @@ and cursor fields follow the paging. Its credentials carry the spec model's name
 Use:
     * ``create_app(...)``: the ASGI app, e.g. for ``httpx.ASGITransport(app=...)``.
     * ``MockServer(...)``: the app on a free loopback port in a background thread, as a
-      context manager with ``.base_url`` and ``.credentials``.
-    * ``numberhub mock``: the CLI (``numberhub mock --credentials`` prints the credentials).
+      context manager with ``.base_url``, ``.credentials``, ``.requests`` and
+      ``.dataset(provider)``.
+    * ``numberhub mock``: the CLI, every ``create_app`` option on it (``numberhub mock
+      --credentials`` prints the credentials; its banner never prints a secret).
     * The pytest fixture ``numberhub_mock`` (session-scoped ``MockServer``) and
       ``numberhub_mock_factory`` (start one with your own options).
+
+A team's own inventory: ``create_app(data={provider: [items]})`` (``MockServer``, the
+factory and ``numberhub mock --data PROVIDER=FILE`` alike) serves those items instead of
+generated ones, in the order given, paged and filtered the same way. Each item is checked
+against the spec's item schema first; a bad one raises ``ValueError`` naming the
+provider, the item's index and the field, never the value. ``app.dataset(provider)``
+returns what is served.
+
+The request journal: ``app.requests`` / ``server.requests`` (a `Journal`) lists a
+`RecordedRequest` per request in arrival order (provider, method, path, query, JSON body,
+status, time); ``.clear()`` empties it. Over HTTP: ``GET /_numberhub/requests`` (a JSON
+list) and ``DELETE /_numberhub/requests``. Headers are not recorded, and a credential in
+the path (Plivo's ``auth_id``), the query or the body reads ``REDACTED``.
 
 Credentials: each provider accepts one set, a dict keyed like the wrapper's constructor
 arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environment variable
@@ -51,19 +66,20 @@ arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environme
 
 Latency and faults, reproducible for a seed: per server with ``latency_ms``,
 ``jitter_ms``, ``fault_rate`` (drawing from ``faults``: ``429 500 502 503 drop truncate
-slow``) and ``rate_limit``; per request with the header ``X-Numberhub-Fault``, whose
+slow``), ``max_consecutive_faults`` (the longest run of faults one request retried gets)
+and ``rate_limit``; per request with the header ``X-Numberhub-Fault``, whose
 comma-separated tokens are:
 
     ``status=503``       answer with this status (400..599) and the provider's error body
     ``retry-after=2``    with ``status=429``: the ``Retry-After`` seconds (default 1)
     ``delay=250``        wait this many milliseconds first
-    ``slow``             wait ``slow_ms`` (30 s by default: past a client's timeout)
+    ``slow``             wait ``slow_ms`` (60 s by default: twice a client's 30 s timeout)
     ``drop``             close the connection without a response
     ``truncate``         send the headers and half of the body, then close the connection
 
 e.g. ``X-Numberhub-Fault: delay=100, status=503``. Under ``httpx.ASGITransport`` (no
 socket) ``drop`` and ``truncate`` raise ``httpx.RemoteProtocolError`` as a real connection
-would.
+would. Stopping a ``MockServer`` drops the requests still waiting, so that it ends at once.
 """
 
 from __future__ import annotations
@@ -72,21 +88,28 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._app import MockApp, create_app
+    from ._app import JOURNAL_PATH, MockApp, create_app
     from ._credentials import DEFAULT_CREDENTIALS, credentials
     from ._dataset import DEFAULT_SIZE, dataset
     from ._faults import FAULT_KINDS
+    from ._journal import RecordedRequest
     from ._server import MockServer, serve_forever
+    from ._state import Journal
+    from ._team import read_items
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",
+    "JOURNAL_PATH",
+    "Journal",
     "MockApp",
     "MockServer",
+    "RecordedRequest",
     "create_app",
     "credentials",
     "dataset",
+    "read_items",
     "serve_forever",
 ]
 
@@ -96,7 +119,11 @@ _HOMES = {
     "DEFAULT_CREDENTIALS": "._credentials",
     "DEFAULT_SIZE": "._dataset",
     "FAULT_KINDS": "._faults",
+    "JOURNAL_PATH": "._app",
+    "Journal": "._state",
     "MockApp": "._app",
+    "RecordedRequest": "._journal",
+    "read_items": "._team",
     "MockServer": "._server",
     "create_app": "._app",
     "credentials": "._credentials",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
-from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -14,17 +16,19 @@ import orjson
 from ._credentials import Credentials, resolve_credentials
 from ._dataset import Dataset, size_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
-from ._http import Reply, Request
+from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
+from ._journal import Entry, Redactor, plain_query
 from ._service import Service
+from ._state import Journal, LocalState, State
+from ._team import team_items
 
 __all__ = ["MockApp", "create_app"]
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-
-_JSON = (b"content-type", b"application/json")
+JOURNAL_PATH = "/_numberhub/requests"
+"""GET: the journal as a JSON list; DELETE: clear it. Never journaled or faulted."""
+DEFAULT_SLOW_MS = 60_000
+"""A ``slow`` fault's wait: twice numberhub's default client timeout (30 s), so that it is
+reliably a timeout and never a late answer."""
 _STATUS_KIND = {
     401: "auth",
     403: "tenant",
@@ -44,17 +48,69 @@ class MockApp:
         services: The served providers, by key.
         credentials: The credentials each provider accepts.
         plan: Latency and random faults.
+        max_consecutive_faults: The longest run of random faults one request (the same
+            method, path, query and body, retried) gets; None for no limit.
+        state: The arrival count, rate-limit windows, fault runs and journal (in memory,
+            or shared by worker processes).
     """
 
     def __init__(
-        self, services: Mapping[str, Service], plan: FaultPlan, credentials: Credentials
+        self,
+        services: Mapping[str, Service],
+        plan: FaultPlan,
+        credentials: Credentials,
+        *,
+        max_consecutive_faults: int | None = None,
     ) -> None:
         self.services = dict(services)
         self.credentials = credentials
         self.plan = plan
+        self.max_consecutive_faults = max_consecutive_faults
+        self.state: State = LocalState()
+        self.use_state(self.state)
         self._static = {s.template: s for s in services.values() if s.static}
         self._dynamic = [s for s in services.values() if not s.static]
-        self._count = 0
+        self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
+        self._secrets = frozenset(v for c in credentials.values() for v in c.values())
+        self._released: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def use_state(self, state: State) -> None:
+        """Keep the count, limits, fault runs and journal in ``state`` from now on."""
+        self.state = state
+        for service in self.services.values():
+            if service.throttle is not None:
+                service.throttle.state = state
+
+    @property
+    def requests(self) -> Journal:
+        """The requests received, in arrival order, without any credential (``.clear()``)."""
+        return Journal(self.state)
+
+    def dataset(self, provider: str, variant: str | None = None) -> list[dict[str, Any]]:
+        """The items served for ``provider`` (a team's own, or generated), in server order."""
+        return self.services[provider].dataset.items(variant)
+
+    def release(self) -> None:
+        """End every wait in progress (a ``slow`` fault, latency) so that a shutdown is prompt.
+
+        Safe to call from any thread; the requests waiting are dropped.
+        """
+        loop, event = self._loop, self._released
+        if loop is not None and event is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(event.set)
+
+    async def _wait(self, seconds: float) -> bool:
+        """Sleep ``seconds``; False when ``release`` cut the wait short."""
+        if self._released is None or self._loop is not asyncio.get_running_loop():
+            self._loop, self._released = asyncio.get_running_loop(), asyncio.Event()
+        if self._released.is_set():
+            return False
+        try:
+            await asyncio.wait_for(self._released.wait(), seconds)
+        except TimeoutError:
+            return True
+        return False
 
     def warm(self) -> None:
         """Build what the first request would otherwise wait for (numbering blocks, places)."""
@@ -89,11 +145,14 @@ class MockApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await lifespan(receive, send)
             return
         if scope["type"] != "http":
             return
         path: str = scope["path"]
+        if path == JOURNAL_PATH:
+            await send_reply(send, self._journal_reply(scope["method"]))
+            return
         service, path_params = self.route(path)
         body = b""
         more = True
@@ -104,32 +163,83 @@ class MockApp:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         req = Request(scope["method"], path, path_params, query, headers, body)
-        k = self._count
-        self._count += 1
         target = service or self._nearest(path)
+        k = self.state.arrive(self._record(req, service, target))
+        status: int | None = None
+        try:
+            status = await self._answer(req, service, target, k, send)
+        finally:
+            self.state.answered(k, status)
+
+    def _journal_reply(self, method: str) -> Reply:
+        if method == "GET":
+            return Reply(200, orjson.dumps(self.requests.to_list()))
+        if method == "DELETE":
+            self.requests.clear()
+            return Reply(200, b"[]")
+        return Reply(
+            405, orjson.dumps({"error": "use GET or DELETE"}), [(b"allow", b"GET, DELETE")]
+        )
+
+    def _record(self, req: Request, service: Service | None, target: Service | None) -> Entry:
+        """The journal's record of ``req``, every credential value taken out."""
+        if service is not None:
+            red = self._redactors[service.provider]
+            path, query = red.path(req.path, req.path_params), red.query(req.query)
+            body = red.body(req.body)
+        else:
+            near = self._redactors[target.provider] if target is not None else None
+            path = near.path(req.path, {}) if near is not None else req.path
+            for secret in self._secrets:
+                if secret and secret in path:
+                    path = path.replace(secret, "REDACTED")
+            query = plain_query(req.query, self._secrets)
+            body = near.body(req.body) if near is not None else None
+        provider = service.provider if service is not None else None
+        return [provider, req.method, path, query, body, None, time.time()]
+
+    def _random_fault(self, req: Request, k: int) -> Fault | None:
+        """Request ``k``'s seeded fault, unless the same request just had enough in a row."""
+        fault = self.plan.fault(k)
+        cap = self.max_consecutive_faults
+        if cap is None or not self.plan.fault_rate:
+            return fault
+        key = hashlib.blake2b(
+            f"{req.method} {req.path}?{req.query}".encode() + req.body, digest_size=12
+        ).hexdigest()
+        if fault is None:
+            self.state.passed(key)
+            return None
+        return fault if self.state.may_fault(key, cap) else None
+
+    async def _answer(
+        self, req: Request, service: Service | None, target: Service | None, k: int, send: Send
+    ) -> int | None:
+        """Send the answer to request ``k``; the status sent (None: dropped)."""
         fault: Fault | None
         try:
-            raw_fault = headers.get(FAULT_HEADER)
+            raw_fault = req.headers.get(FAULT_HEADER)
             fault = (
                 parse_fault(raw_fault, slow_ms=self.plan.slow_ms)
                 if raw_fault is not None
-                else self.plan.fault(k)
+                else self._random_fault(req, k)
                 if service is not None
                 else None
             )
         except FaultError as exc:
-            fault = None
             if target is not None:
-                await _send(send, target.error(req, "invalid", status=400, message=str(exc)))
+                reply = target.error(req, "invalid", status=400, message=str(exc))
             else:
-                await _send(send, Reply(400, orjson.dumps({"error": str(exc)})))
-            return
+                reply = Reply(400, orjson.dumps({"error": str(exc)}))
+            await send_reply(send, reply)
+            return reply.status
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
-        if delay > 0:
-            await asyncio.sleep(delay / 1000)
+        if delay > 0 and not await self._wait(delay / 1000):
+            await drop(send)  # released: the server is shutting down
+            return None
         if fault is not None and fault.drop:
-            await _drop(send)
-            return
+            await drop(send)
+            return None
         if fault is not None and fault.status is not None and target is not None:
             status = fault.status
             extra = []
@@ -144,59 +254,10 @@ class MockApp:
         else:
             reply = Reply(404, orjson.dumps({"error": "not found"}))
         if fault is not None and fault.truncate:
-            await _truncate(send, reply)
-            return
-        await _send(send, reply)
-
-
-async def _send(send: Send, reply: Reply) -> None:
-    headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    await send({"type": "http.response.body", "body": reply.body})
-
-
-def _transport(send: Send) -> Any:
-    """The socket transport behind uvicorn's ``send`` (None under other servers)."""
-    return getattr(getattr(send, "__self__", None), "transport", None)
-
-
-async def _drop(send: Send) -> None:
-    """Close the connection without a response."""
-    transport = _transport(send)
-    if transport is None:
-        import httpx  # only under httpx.ASGITransport, where there is no socket to close
-
-        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
-    transport.abort()
-    await asyncio.sleep(0)  # let the server see the connection is gone
-
-
-async def _truncate(send: Send, reply: Reply) -> None:
-    """Promise the whole body, send half of it, then close the connection."""
-    headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    transport = _transport(send)
-    half = reply.body[: len(reply.body) // 2]
-    if transport is None:
-        import httpx  # only under httpx.ASGITransport, where there is no socket to close
-
-        raise httpx.RemoteProtocolError(
-            "peer closed connection without sending complete message body "
-            f"(received {len(half)} bytes, expected {len(reply.body)})"
-        )
-    await send({"type": "http.response.body", "body": half, "more_body": True})
-    transport.close()
-    await asyncio.sleep(0)
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return
+            await truncate(send, reply)
+            return reply.status
+        await send_reply(send, reply)
+        return reply.status
 
 
 def create_app(
@@ -210,7 +271,9 @@ def create_app(
     rate_limit: bool = False,
     credentials: Mapping[str, Mapping[str, str]] | None = None,
     faults: Iterable[str] | None = None,
-    slow_ms: int = 30_000,
+    slow_ms: int = DEFAULT_SLOW_MS,
+    max_consecutive_faults: int | None = None,
+    data: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     check_responses: bool = False,
     specs_dir: str | os.PathLike[str] | None = None,
 ) -> MockApp:
@@ -229,7 +292,15 @@ def create_app(
             environment variables, else the documented defaults).
         faults: The faults ``fault_rate`` draws from: any of ``FAULT_KINDS``
             (``429 500 502 503 drop truncate slow``; default all).
-        slow_ms: How long a ``slow`` fault waits before answering.
+        slow_ms: How long a ``slow`` fault waits before answering (default 60 s: twice
+            numberhub's default client timeout, so it is reliably a timeout).
+        max_consecutive_faults: At most this many random faults in a row for the same
+            request retried (same method, path, query and body); the next try passes.
+            With numberhub's default ``max_retries`` (2), 2 lets every listing finish.
+            None (the default): each request's fault is drawn alone.
+        data: A team's own items, ``{provider: [item, ...]}`` in each provider's item
+            shape, served in the order given (paged and filtered like generated ones)
+            instead of generated items; checked against the spec's item schema first.
         check_responses: Validate every body against the spec before sending it (raises
             on a mismatch; for tests).
         specs_dir: The folder of ``<provider>.yaml`` specs to serve (default
@@ -237,18 +308,35 @@ def create_app(
             hand-written data profile gets one made from its schema.
 
     Returns:
-        The ASGI app; ``app.credentials`` holds the credentials it accepts.
+        The ASGI app; ``app.credentials`` holds the credentials it accepts,
+        ``app.requests`` the journal and ``app.dataset(provider)`` the items served.
+
+    Raises:
+        LookupError: An unknown provider.
+        ValueError: A bad option, or an item of ``data`` that breaks its schema (the
+            message names the provider, the item's index and the field, never a value).
     """
     known = numberhub_spec.provider_names(specs_dir)
     names = tuple(providers) if providers is not None else known
     unknown = [p for p in names if p not in known]
     if unknown:
         raise LookupError(f"unknown providers {unknown}; known: {', '.join(known)}")
+    stray = sorted(set(data or {}) - set(names))
+    if stray:
+        raise ValueError(f"data for providers not served: {stray}; served: {', '.join(names)}")
+    if max_consecutive_faults is not None and max_consecutive_faults < 0:
+        raise ValueError("max_consecutive_faults must be >= 0 (or None for no limit)")
+    if slow_ms < 0:
+        raise ValueError("slow_ms must be >= 0")
+    specs = {name: numberhub_spec.load(name, specs_dir) for name in names}
+    given = {name: team_items(specs[name], items) for name, items in (data or {}).items()}
     creds = resolve_credentials(names, credentials, specs_dir=specs_dir)
     services = {
         name: Service(
-            numberhub_spec.load(name, specs_dir),
-            Dataset(name, seed, size_for(name, size), creds[name], specs_dir),
+            specs[name],
+            Dataset(
+                name, seed, size_for(name, size), creds[name], specs_dir, items=given.get(name)
+            ),
             creds[name],
             rate_limit=rate_limit,
             check_responses=check_responses,
@@ -256,4 +344,4 @@ def create_app(
         for name in names
     }
     plan = FaultPlan(seed, latency_ms, jitter_ms, fault_rate, tuple(faults or ()), slow_ms)
-    return MockApp(services, plan, creds)
+    return MockApp(services, plan, creds, max_consecutive_faults=max_consecutive_faults)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -48,6 +49,8 @@ class Dataset:
         size: How many items.
         credentials: The provider's credentials (some items embed the account id).
         specs_dir: Where the provider's spec is (default ``numberhub_spec.specs_dir()``).
+        items: A team's own items (already checked, see ``team_items``), served as given
+            in place of generated ones; ``size`` is then their number.
 
     Raises:
         LookupError: There is no spec for ``provider``.
@@ -60,14 +63,20 @@ class Dataset:
         size: int,
         credentials: Mapping[str, str],
         specs_dir: str | os.PathLike[str] | None = None,
+        items: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
         profile_cls = profile_for(numberhub_spec.load(provider, specs_dir))
         self.provider = provider
         self.seed = seed
+        self.given: list[dict[str, Any]] | None = None
+        if items is not None:
+            self.given = [dict(item) for item in items]
+            size = len(self.given)
         self.size = size
         self.profile: Profile = profile_cls(seed, size, credentials)
-        self._getters = self.profile.columns()
-        self._sort_keys = self.profile.sort_keys()
+        # A team's items are read as they are: no generated field tables or sort keys.
+        self._getters = self.profile.columns() if self.given is None else {}
+        self._sort_keys = self.profile.sort_keys() if self.given is None else {}
         self._columns: dict[str, Column] = {}
         self._rows: dict[tuple[int, str | None], bytes] = {}
 
@@ -78,10 +87,14 @@ class Dataset:
         """Item ``i`` (0-based, server order)."""
         if not 0 <= i < self.size:
             raise IndexError(i)
+        if self.given is not None:
+            return copy.deepcopy(self.given[i])
         return self.profile.make(i, variant)
 
     def items(self, variant: str | None = None) -> list[dict[str, Any]]:
         """Every item, in server order."""
+        if self.given is not None:
+            return copy.deepcopy(self.given)
         return [self.profile.make(i, variant) for i in range(self.size)]
 
     def getter(self, path: str) -> Callable[[int], Any]:
@@ -89,6 +102,9 @@ class Dataset:
         fast = self._getters.get(path)
         if fast is not None:
             return fast
+        if self.given is not None:
+            given = self.given
+            return lambda i: _dig(given[i], path)
         return lambda i: _dig(self.profile.make(i), path)
 
     def column(self, path: str) -> Column:
@@ -110,7 +126,8 @@ class Dataset:
             if row is None:
                 if len(cache) >= _ROW_CACHE_LIMIT:
                     cache.clear()
-                row = cache[key] = orjson.dumps(self.profile.make(i, variant))
+                made = self.given[i] if self.given is not None else self.profile.make(i, variant)
+                row = cache[key] = orjson.dumps(made)
             out.append(row)
         return out
 

@@ -122,12 +122,20 @@ class Selection:
         dataset: The items.
         filters: The declared filters.
         order: The dataset's own order (``x-numberhub-order``), if the spec gives one.
+        presorted: Whether the dataset is in that order (generated data are; a team's
+            own items are served as given, so a sort on that field really sorts).
     """
 
     def __init__(
-        self, dataset: Dataset, filters: Sequence[Filter], order: OrderSpec | None
+        self,
+        dataset: Dataset,
+        filters: Sequence[Filter],
+        order: OrderSpec | None,
+        *,
+        presorted: bool = True,
     ) -> None:
         self.dataset = dataset
+        self.presorted = presorted
         self.filters = list(filters)
         self.order_by = order.by if order is not None else None
         self.order_desc = order is not None and order.direction == "desc"
@@ -197,7 +205,7 @@ class Selection:
         desc = self.order_desc if direction is None else direction == "desc"
         if by is None:
             return result
-        if by == self.order_by:  # already in this field's order: at most reverse it
+        if by == self.order_by and self.presorted:  # in this order: at most reverse it
             return result if desc == self.order_desc else result[::-1]
         # Stable: ties keep the dataset's order in both directions; None last.
         return self.dataset.column(by).order(result, descending=desc)

@@ -1,10 +1,30 @@
-"""What the mock reads of an HTTP request, and the reply it sends."""
+"""What the mock reads of an HTTP request, the reply it sends, and how it sends it (ASGI)."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["Reply", "Request"]
+__all__ = [
+    "Receive",
+    "Reply",
+    "Request",
+    "Scope",
+    "Send",
+    "drop",
+    "lifespan",
+    "send_reply",
+    "truncate",
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+_JSON = (b"content-type", b"application/json")
 
 
 @dataclass(slots=True)
@@ -35,3 +55,53 @@ class Reply:
     status: int
     body: bytes
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+
+
+async def send_reply(send: Send, reply: Reply) -> None:
+    headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    await send({"type": "http.response.body", "body": reply.body})
+
+
+def _transport(send: Send) -> Any:
+    """The socket transport behind uvicorn's ``send`` (None under other servers)."""
+    return getattr(getattr(send, "__self__", None), "transport", None)
+
+
+async def drop(send: Send) -> None:
+    """Close the connection without a response."""
+    transport = _transport(send)
+    if transport is None:
+        import httpx  # only under httpx.ASGITransport, where there is no socket to close
+
+        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+    transport.abort()
+    await asyncio.sleep(0)  # let the server see the connection is gone
+
+
+async def truncate(send: Send, reply: Reply) -> None:
+    """Promise the whole body, send half of it, then close the connection."""
+    headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    transport = _transport(send)
+    half = reply.body[: len(reply.body) // 2]
+    if transport is None:
+        import httpx  # only under httpx.ASGITransport, where there is no socket to close
+
+        raise httpx.RemoteProtocolError(
+            "peer closed connection without sending complete message body "
+            f"(received {len(half)} bytes, expected {len(reply.body)})"
+        )
+    await send({"type": "http.response.body", "body": half, "more_body": True})
+    transport.close()
+    await asyncio.sleep(0)
+
+
+async def lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ._app import MockApp, create_app
 from ._credentials import Credentials
+from ._state import Journal, SharedState
 
 __all__ = ["MockServer"]
 
@@ -28,7 +30,7 @@ class MockServer:
         port: Port to bind; 0 picks a free one.
         **options: ``create_app``'s keyword arguments (seed, size, providers, latency_ms,
             jitter_ms, fault_rate, rate_limit, credentials, faults, slow_ms,
-            check_responses, specs_dir).
+            max_consecutive_faults, data, check_responses, specs_dir).
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, **options: Any) -> None:
@@ -42,6 +44,15 @@ class MockServer:
     def credentials(self) -> Credentials:
         """The credentials each provider accepts (keys: the wrapper's keyword arguments)."""
         return self.app.credentials
+
+    @property
+    def requests(self) -> Journal:
+        """The requests received, in arrival order, without any credential (``.clear()``)."""
+        return self.app.requests
+
+    def dataset(self, provider: str, variant: str | None = None) -> list[dict[str, Any]]:
+        """The items served for ``provider`` (a team's own, or generated), in server order."""
+        return self.app.dataset(provider, variant)
 
     @property
     def base_url(self) -> str:
@@ -83,7 +94,12 @@ class MockServer:
         return self
 
     def stop(self) -> None:
-        """Stop serving and wait for the thread to end."""
+        """Stop serving and wait for the thread to end.
+
+        Requests still waiting (a ``slow`` fault, latency) are dropped at once, so that
+        the shutdown neither waits for them nor cancels them with a traceback.
+        """
+        self.app.release()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
@@ -106,39 +122,69 @@ class MockServer:
         return f"MockServer({where}, providers={sorted(self.providers)})"
 
 
-def serve_forever(host: str, port: int, workers: int, options: Mapping[str, Any]) -> None:
-    """Run the mock in the foreground until interrupted (the CLI's ``numberhub mock``)."""
+def serve_forever(
+    host: str,
+    port: int,
+    workers: int,
+    options: Mapping[str, Any],
+    *,
+    app: MockApp | None = None,
+) -> None:
+    """Run the mock in the foreground until interrupted (the CLI's ``numberhub mock``).
+
+    With ``workers > 1`` the worker processes share one arrival count, rate limit, fault
+    sequence and journal through a SQLite file in a temporary folder.
+
+    Args:
+        host: Interface to bind.
+        port: Port to bind.
+        workers: Worker processes.
+        options: ``create_app``'s keyword arguments.
+        app: The app made of ``options`` already, to serve with one worker.
+    """
     import uvicorn
 
+    common: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "lifespan": "off",
+        "access_log": False,
+        "timeout_graceful_shutdown": 1,
+    }
     if workers > 1:
         import json
         import os
+        import tempfile
 
-        os.environ["NUMBERHUB_MOCK_OPTIONS"] = json.dumps(dict(options))
-        uvicorn.run(
-            "numberhub_mock._server:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-        )
+        with tempfile.TemporaryDirectory(prefix="numberhub-mock-") as folder:
+            # A file, not the variable itself: a team's data can outgrow an environment string.
+            os.environ[_OPTIONS_ENV] = os.path.join(folder, "options.json")
+            Path(os.environ[_OPTIONS_ENV]).write_text(json.dumps(dict(options)))
+            os.environ[_STATE_ENV] = os.path.join(folder, "state.sqlite3")
+            SharedState(os.environ[_STATE_ENV])  # made once, before the workers open it
+            uvicorn.run(
+                "numberhub_mock._server:app_from_env", factory=True, workers=workers, **common
+            )
         return
-    uvicorn.run(
-        create_app(**options),
-        host=host,
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        access_log=False,
-    )
+    uvicorn.run(app if app is not None else create_app(**options), **common)
+
+
+_OPTIONS_ENV = "NUMBERHUB_MOCK_OPTIONS"
+_STATE_ENV = "NUMBERHUB_MOCK_STATE"
 
 
 def app_from_env() -> MockApp:
-    """The app a uvicorn worker process builds from ``NUMBERHUB_MOCK_OPTIONS`` (JSON)."""
+    """The app a uvicorn worker process builds from the JSON file at ``NUMBERHUB_MOCK_OPTIONS``.
+
+    Its state is the SQLite file at ``NUMBERHUB_MOCK_STATE``, shared by every worker.
+    """
     import json
     import os
 
-    return create_app(**json.loads(os.environ.get("NUMBERHUB_MOCK_OPTIONS", "{}")))
+    options = os.environ.get(_OPTIONS_ENV)
+    app = create_app(**(json.loads(Path(options).read_text()) if options else {}))
+    state = os.environ.get(_STATE_ENV)
+    if state:
+        app.use_state(SharedState(state))
+    return app

@@ -87,7 +87,9 @@ class Service:
         self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
         self.body = BodyCheck(spec) if op.has_body else None
         self.variant_header = dataset.profile.variant_header
-        self.selection = Selection(dataset, filters_of(op.parameters), spec.order)
+        self.selection = Selection(
+            dataset, filters_of(op.parameters), spec.order, presorted=dataset.given is None
+        )
         defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
         secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
         absent = {JsonPath(p) for p in dataset.profile.absent_at_end}

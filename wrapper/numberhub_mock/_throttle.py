@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-import time
-
 from numberhub_spec import RateLimitSpec
+
+from ._state import LocalState, State
 
 __all__ = ["Throttle"]
 
@@ -15,20 +14,14 @@ class Throttle:
 
     Args:
         limit: The spec's documented limit.
+        state: Where the windows are counted (shared by worker processes, see ``_state``).
     """
 
-    def __init__(self, limit: RateLimitSpec) -> None:
+    def __init__(self, limit: RateLimitSpec, state: State | None = None) -> None:
         self.requests = limit.requests
         self.per = limit.per_seconds
-        self._windows: dict[str, tuple[float, int]] = {}
+        self.state: State = state if state is not None else LocalState()
 
     def retry_after(self, key: str) -> int | None:
         """None when the request may pass; else the seconds until the window ends."""
-        now = time.monotonic()
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= self.per:
-            start, count = now, 0
-        if count >= self.requests:
-            return max(1, math.ceil(start + self.per - now))
-        self._windows[key] = (start, count + 1)
-        return None
+        return self.state.retry_after(key, self.requests, self.per)

@@ -5,9 +5,11 @@
     with the default seed, size and credentials. Use ``.base_url`` and ``.credentials``.
 
 ``numberhub_mock_factory``
-    A function taking ``MockServer``'s keyword arguments (seed, size, providers,
-    latency_ms, fault_rate, rate_limit, ...) that starts a server and stops it when the
-    test ends.
+    A function taking ``MockServer``'s keyword arguments (every ``create_app`` option:
+    seed, size, providers, data, latency_ms, jitter_ms, fault_rate, faults, slow_ms,
+    max_consecutive_faults, rate_limit, credentials, check_responses, specs_dir) that
+    starts a server and stops it when the test ends. Requests still waiting then (a
+    ``slow`` fault) are dropped, so teardown is prompt and prints nothing.
 
 pytest loads this module in every session of every project where numberhub is installed,
 so it imports nothing heavy: the mock itself (uvicorn, the specs, phonenumbers...) is

@@ -1,4 +1,4 @@
-"""``numberhub mock``: run the mock server in the foreground."""
+"""``numberhub mock``: run the mock server in the foreground, every ``create_app`` option on it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,45 @@ from typing import Any
 
 import click
 
+from numberhub.cli._errors import EXIT_USAGE, CliError
+
 __all__ = ["mock"]
+
+CLI_FAULTS = ("429", "500", "502", "503", "drop", "truncate")
+"""What ``--fault-rate`` draws from without ``--faults``: every kind but ``slow``."""
+_ALL_FAULTS = (*CLI_FAULTS, "slow")
+
+
+class _Assignment(click.ParamType):  # type: ignore[type-arg]  # generic only since click 8.2
+    """``PROVIDER=VALUE`` (or a bare value, when ``bare`` allows one)."""
+
+    name = "assignment"
+
+    def __init__(self, value: Any, *, bare: bool) -> None:
+        self.value = value
+        self.bare = bare
+
+    def convert(self, text: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(text, tuple):
+            return text
+        provider, sep, raw = str(text).partition("=")
+        if not sep:
+            if not self.bare:
+                self.fail(f"expected PROVIDER=VALUE, not {text!r}", param, ctx)
+            provider, raw = "", str(text)
+        return provider.strip().lower(), self.value.convert(raw, param, ctx)
+
+
+def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str, ...]:
+    kinds: list[str] = []
+    for value in text:
+        for kind in str(value).replace(",", " ").split():
+            if kind not in _ALL_FAULTS:
+                raise click.BadParameter(
+                    f"{kind!r} is not a fault; choose from {', '.join(_ALL_FAULTS)}"
+                )
+            kinds.append(kind)
+    return tuple(kinds)
 
 
 @click.command()
@@ -23,9 +61,20 @@ __all__ = ["mock"]
 @click.option("--seed", default=0, show_default=True, type=int, help="Dataset and fault seed.")
 @click.option(
     "--size",
-    default=None,
-    type=click.IntRange(0, 10_000_000),
-    help="Items per provider (default 250).",
+    "sizes",
+    multiple=True,
+    metavar="[PROVIDER=]N",
+    type=_Assignment(click.IntRange(0, 10_000_000), bare=True),
+    help="Items per provider (default 250): N for all, PROVIDER=N for one (repeatable).",
+)
+@click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    metavar="PROVIDER=FILE",
+    type=_Assignment(click.Path(exists=True, dir_okay=False), bare=False),
+    help="Serve your own items for PROVIDER, in order: FILE holds a JSON array in the "
+    "provider's item shape, checked against its spec (repeatable).",
 )
 @click.option(
     "--provider",
@@ -35,33 +84,73 @@ __all__ = ["mock"]
     help="Serve only this provider (repeatable; default all).",
 )
 @click.option("--latency-ms", default=0.0, type=click.FloatRange(0), help="Added latency.")
-@click.option("--jitter-ms", default=0.0, type=click.FloatRange(0), help="Random extra latency.")
+@click.option(
+    "--jitter-ms", default=0.0, type=click.FloatRange(0), help="Up to this much more latency."
+)
 @click.option(
     "--fault-rate",
     default=0.0,
     type=click.FloatRange(0, 1),
-    help="Share of requests that get a random fault.",
+    help="Share of requests that get a random fault (see --faults).",
+)
+@click.option(
+    "--faults",
+    multiple=True,
+    callback=_faults,
+    metavar="KINDS",
+    help="The faults --fault-rate draws from, comma-separated or repeated: "
+    f"{', '.join(_ALL_FAULTS)}. Default: all but slow, so that a listing with numberhub's "
+    "default client settings finishes in seconds.",
+)
+@click.option(
+    "--slow-ms",
+    default=60_000,
+    show_default=True,
+    type=click.IntRange(0),
+    help="How long a slow fault waits: twice numberhub's default 30 s client timeout, so it "
+    "is reliably a timeout.",
+)
+@click.option(
+    "--max-consecutive-faults",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0),
+    help="At most this many random faults in a row for the same request retried; the next "
+    "try passes (2: numberhub's default max_retries, so every listing completes).",
 )
 @click.option("--rate-limit", is_flag=True, help="Enforce each provider's documented limit.")
 @click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+    "--check-responses", is_flag=True, help="Check every answer against the spec (slower)."
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes; they share one rate limit, fault sequence and journal.",
 )
 @click.option(
     "--credentials",
     "print_credentials",
     is_flag=True,
-    help="Print the accepted credentials as JSON and exit.",
+    help="Print the accepted credentials as JSON, secret values included, and exit. The "
+    "banner never prints a secret: it says where each value comes from.",
 )
 def mock(
     host: str,
     port: int,
     seed: int,
-    size: int | None,
+    sizes: tuple[tuple[str, int], ...],
+    data_files: tuple[tuple[str, str], ...],
     providers: tuple[str, ...],
     latency_ms: float,
     jitter_ms: float,
     fault_rate: float,
+    faults: tuple[str, ...],
+    slow_ms: int,
+    max_consecutive_faults: int,
     rate_limit: bool,
+    check_responses: bool,
     workers: int,
     print_credentials: bool,
 ) -> None:
@@ -70,35 +159,58 @@ def mock(
     Credentials default to documented values, overridden by the environment variables
     the clients read (PLIVO_AUTH_ID, BIRD_ACCESS_KEY, ...). Send the header
     ``X-Numberhub-Fault: status=503`` (or delay=MS, slow, drop, truncate) to inject a
-    fault into one request.
+    fault into one request. GET /_numberhub/requests lists the requests received
+    (without credentials); DELETE clears the list.
     """
     import numberhub_spec
-    from numberhub_mock import credentials, serve_forever
+    from numberhub_mock import create_app, credentials, serve_forever
 
-    creds = credentials(providers or None)
+    from numberhub.cli._mock_banner import banner
+
+    known = numberhub_spec.provider_names()
+    served = list(providers) or list(known)
+    for name in [*providers, *(p for p, _ in sizes if p), *(p for p, _ in data_files)]:
+        if name not in known:
+            raise CliError(f"unknown provider {name!r}; choose from {', '.join(known)}", EXIT_USAGE)
+    creds = credentials(served)
     if print_credentials:
         click.echo(json.dumps(creds, indent=2))
         return
 
     options: dict[str, Any] = {
         "seed": seed,
-        "size": size,
+        "size": _size(sizes, served),
         "providers": list(providers) or None,
         "latency_ms": latency_ms,
         "jitter_ms": jitter_ms,
         "fault_rate": fault_rate,
+        "faults": list(faults or CLI_FAULTS),
+        "slow_ms": slow_ms,
+        "max_consecutive_faults": max_consecutive_faults,
         "rate_limit": rate_limit,
+        "check_responses": check_responses,
     }
+    try:
+        if data_files:
+            from numberhub_mock import read_items
+
+            options["data"] = {p: read_items(path) for p, path in data_files}
+        app = create_app(**options)
+    except (ValueError, LookupError) as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     shown_host = f"[{host}]" if ":" in host else host
-    base = f"http://{shown_host}:{port}"
-    click.echo(f"numberhub mock on {base}  (seed {seed}, {size or 250} items per provider)")
-    for name, values in creds.items():
-        spec = numberhub_spec.load(name)
-        op = spec.operation
-        pairs = "  ".join(f"{k}={v}" for k, v in values.items())
-        click.echo(
-            f"  {spec.display_name:<10} {op.method:<4} {base}{op.path}\n             {pairs}"
-        )
-    click.echo("Ctrl+C to stop.")
+    click.echo(banner(app, f"http://{shown_host}:{port}", seed, workers, dict(data_files)))
     sys.stdout.flush()
-    serve_forever(host, port, workers, options)
+    serve_forever(host, port, workers, options, app=app if workers == 1 else None)
+
+
+def _size(sizes: tuple[tuple[str, int], ...], served: list[str]) -> int | dict[str, int] | None:
+    """``create_app``'s size: an int for all, or one per provider."""
+    overall = next((n for p, n in reversed(sizes) if not p), None)
+    each = {p: n for p, n in sizes if p}
+    if not each:
+        return overall
+    from numberhub_mock import DEFAULT_SIZE
+
+    base = overall if overall is not None else DEFAULT_SIZE
+    return {p: each.get(p, base) for p in served}

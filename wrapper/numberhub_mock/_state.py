@@ -1,0 +1,273 @@
+"""What a mock's requests share: the arrival count, rate-limit windows, fault runs, the journal.
+
+One process keeps it in memory (``LocalState``), the fast path. Several worker processes
+(``numberhub mock --workers N``) share one small SQLite file (``SharedState``), each
+change in its own ``BEGIN IMMEDIATE`` transaction, so that every worker counts against
+one rate limit, draws faults from one sequence and writes one journal.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, overload
+
+import orjson
+
+from ._journal import Entry, RecordedRequest
+
+__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
+
+JOURNAL_LIMIT = 100_000
+"""The journal keeps the latest this many requests (older ones are forgotten)."""
+
+_STREAKS_LIMIT = 100_000
+
+
+class State:
+    """The interface both kinds of state implement (see the module docstring)."""
+
+    def arrive(self, entry: Entry) -> int:
+        """Number the request (0, 1, 2... in arrival order) and journal it."""
+        raise NotImplementedError
+
+    def answered(self, k: int, status: int | None) -> None:
+        """Set the status request ``k`` was answered with."""
+        raise NotImplementedError
+
+    def journal(self) -> list[RecordedRequest]:
+        """The recorded requests, in arrival order."""
+        raise NotImplementedError
+
+    def clear_journal(self) -> None:
+        """Forget the recorded requests."""
+        raise NotImplementedError
+
+    def retry_after(self, key: str, requests: int, per: float) -> int | None:
+        """Count a request in ``key``'s fixed window: None if it may pass, else the wait."""
+        raise NotImplementedError
+
+    def may_fault(self, key: str, cap: int | None) -> bool:
+        """Whether request ``key``, drawn a fault, gets it: not after ``cap`` in a row."""
+        raise NotImplementedError
+
+    def passed(self, key: str) -> None:
+        """Request ``key`` got no fault: its run of faults ends."""
+        raise NotImplementedError
+
+
+class LocalState(State):
+    """The state of one process, in memory."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._journal: deque[Entry] = deque(maxlen=JOURNAL_LIMIT)
+        self._open: dict[int, Entry] = {}
+        self._windows: dict[str, tuple[float, int]] = {}
+        self._streaks: dict[str, int] = {}
+
+    def arrive(self, entry: Entry) -> int:
+        """See ``State.arrive``."""
+        k = self._count
+        self._count = k + 1
+        self._journal.append(entry)
+        self._open[k] = entry
+        return k
+
+    def answered(self, k: int, status: int | None) -> None:
+        """See ``State.answered``."""
+        entry = self._open.pop(k, None)
+        if entry is not None:
+            entry[5] = status
+
+    def journal(self) -> list[RecordedRequest]:
+        """See ``State.journal``."""
+        return [RecordedRequest(*entry) for entry in list(self._journal)]
+
+    def clear_journal(self) -> None:
+        """See ``State.clear_journal``."""
+        self._journal.clear()
+        self._open.clear()
+
+    def retry_after(self, key: str, requests: int, per: float) -> int | None:
+        """See ``State.retry_after``."""
+        now = time.monotonic()
+        start, count = self._windows.get(key, (now, 0))
+        if now - start >= per:
+            start, count = now, 0
+        if count >= requests:
+            return max(1, math.ceil(start + per - now))
+        self._windows[key] = (start, count + 1)
+        return None
+
+    def may_fault(self, key: str, cap: int | None) -> bool:
+        """See ``State.may_fault``."""
+        run = self._streaks.get(key, 0)
+        if cap is not None and run >= cap:
+            self._streaks.pop(key, None)
+            return False
+        if len(self._streaks) >= _STREAKS_LIMIT:
+            self._streaks.clear()
+        self._streaks[key] = run + 1
+        return True
+
+    def passed(self, key: str) -> None:
+        """See ``State.passed``."""
+        if self._streaks:
+            self._streaks.pop(key, None)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS counter (id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER);
+INSERT OR IGNORE INTO counter VALUES (0, 0);
+CREATE TABLE IF NOT EXISTS journal (k INTEGER PRIMARY KEY, record BLOB, status INTEGER);
+CREATE TABLE IF NOT EXISTS windows (key TEXT PRIMARY KEY, start REAL, count INTEGER);
+CREATE TABLE IF NOT EXISTS streaks (key TEXT PRIMARY KEY, run INTEGER);
+"""
+
+
+class SharedState(State):
+    """State shared by the worker processes of one mock, in a SQLite file.
+
+    Args:
+        path: The database file (made on first use); every worker opens the same one.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+
+    def _write(self, sql: str, *args: Any) -> list[Any]:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = db.execute(sql, args).fetchall()
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return rows
+
+    def arrive(self, entry: Entry) -> int:
+        """See ``State.arrive``."""
+        record = RecordedRequest(*entry)
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
+            db.execute(
+                "INSERT INTO journal VALUES (?, ?, NULL)", (k, orjson.dumps(record.to_dict()))
+            )
+            db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return int(k)
+
+    def answered(self, k: int, status: int | None) -> None:
+        """See ``State.answered``."""
+        self._write("UPDATE journal SET status = ? WHERE k = ?", status, k)
+
+    def journal(self) -> list[RecordedRequest]:
+        """See ``State.journal``."""
+        rows = self._db.execute("SELECT record, status FROM journal ORDER BY k").fetchall()
+        out = []
+        for blob, status in rows:
+            record = RecordedRequest.from_dict(orjson.loads(blob))
+            record.status = status
+            out.append(record)
+        return out
+
+    def clear_journal(self) -> None:
+        """See ``State.clear_journal``."""
+        self._write("DELETE FROM journal")
+
+    def retry_after(self, key: str, requests: int, per: float) -> int | None:
+        """See ``State.retry_after`` (one window for every worker)."""
+        db = self._db
+        now = time.monotonic()  # system-wide on Linux and macOS: one clock for every worker
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT start, count FROM windows WHERE key = ?", (key,)).fetchone()
+            start, count = row if row is not None else (now, 0)
+            if now - start >= per:
+                start, count = now, 0
+            if count >= requests:
+                wait: int | None = max(1, math.ceil(start + per - now))
+            else:
+                wait = None
+                db.execute(
+                    "INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, start, count + 1)
+                )
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return wait
+
+    def may_fault(self, key: str, cap: int | None) -> bool:
+        """See ``State.may_fault``."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
+            run = row[0] if row is not None else 0
+            allowed = cap is None or run < cap
+            if allowed:
+                db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
+            else:
+                db.execute("DELETE FROM streaks WHERE key = ?", (key,))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return allowed
+
+    def passed(self, key: str) -> None:
+        """See ``State.passed``."""
+        self._write("DELETE FROM streaks WHERE key = ?", key)
+
+
+class Journal(Sequence[RecordedRequest]):
+    """The requests the mock received, in arrival order (a read-only sequence).
+
+    Each read takes a fresh snapshot; ``clear()`` empties the journal.
+    """
+
+    def __init__(self, state: State) -> None:
+        self._state = state
+
+    def _records(self) -> list[RecordedRequest]:
+        return self._state.journal()
+
+    @overload
+    def __getitem__(self, index: int) -> RecordedRequest: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RecordedRequest]: ...
+    def __getitem__(self, index: int | slice) -> RecordedRequest | Sequence[RecordedRequest]:
+        return self._records()[index]
+
+    def __len__(self) -> int:
+        return len(self._records())
+
+    def __iter__(self) -> Iterator[RecordedRequest]:
+        return iter(self._records())
+
+    def clear(self) -> None:
+        """Forget every recorded request."""
+        self._state.clear_journal()
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """Every record as ``RecordedRequest.to_dict``."""
+        return [r.to_dict() for r in self._records()]
+
+    def __repr__(self) -> str:
+        return f"Journal({len(self)} requests)"
