@@ -28,9 +28,17 @@ from ._client_options import (
     AsyncOptions,
     ListOptions,
     SyncOptions,
+    checked_base_url,
+    checked_timeout,
 )
 from ._clock import Clock, SystemClock
-from ._errors import APIConnectionError, APIError, InvalidParameterError, NumberhubError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    ClientClosedError,
+    InvalidParameterError,
+    NumberhubError,
+)
 from ._pagers import AsyncPager, Page, SyncPager
 from ._paginator import Params
 from ._provider import Provider, provider
@@ -73,9 +81,9 @@ class _Core:
         self.name = provider.name
         creds = provider.credentials_from(kwargs)
         self.auth = provider.auth(creds)
-        timeout = options.get("timeout", _DEFAULT)
-        self.timeout: httpx.Timeout | None = None if timeout is _DEFAULT else httpx.Timeout(timeout)
-        base_url = str(options.get("base_url") or spec.servers[0]).rstrip("/")
+        self.timeout = checked_timeout(options.get("timeout", _DEFAULT))
+        given = options.get("base_url")
+        base_url = spec.servers[0].rstrip("/") if given is None else checked_base_url(given)
         self.requests = RequestBuilder(provider, creds, base_url, header_options, self.timeout)
         max_retries = options.get("max_retries", 2)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
@@ -151,6 +159,13 @@ class _ClientBase:
         """
         return cls.provider.spec.filters
 
+    def _check_open(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        if http.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} client is closed (used after its 'with' block "
+                "or close()); open a new one"
+            )
+
     def _generated(self) -> Any:
         module = importlib.import_module(f"{self.provider_name}_client")
         return module.Client(base_url=self._core.base_url, httpx_args={"auth": self._core.auth})
@@ -197,6 +212,7 @@ class SyncClient(_ClientBase, Generic[P]):
         return self._list(dict(options))
 
     def _list(self, args: dict[str, Any]) -> SyncPager[P]:
+        self._check_open(self._http)
         listing = self._core.requests.prepare(args)
         return SyncPager(
             lambda paging: self._fetch(listing, paging),
@@ -208,6 +224,7 @@ class SyncClient(_ClientBase, Generic[P]):
 
     def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
         core = self._core
+        self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
         started = core.clock.monotonic()
         retry = 0
@@ -279,6 +296,7 @@ class AsyncClient(_ClientBase, Generic[P]):
         return self._list(dict(options))
 
     def _list(self, args: dict[str, Any]) -> AsyncPager[P]:
+        self._check_open(self._http)
         listing = self._core.requests.prepare(args)
 
         async def fetch(paging: Params) -> Page[P]:
@@ -294,6 +312,7 @@ class AsyncClient(_ClientBase, Generic[P]):
 
     async def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
         core = self._core
+        self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
         started = core.clock.monotonic()
         retry = 0

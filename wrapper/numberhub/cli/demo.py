@@ -66,8 +66,15 @@ class Listing:
             "by_country": countries,
             "by_type": types,
             "by_country_type": cross,
-            "sample": self.rows[:sample],
+            "sample": self.sample(sample),
         }
+
+    def sample(self, count: int) -> list[Row]:
+        """The first ``count`` rows, those with an e164 first.
+
+        (DuoPlus's numbers still being generated have none yet.)
+        """
+        return sorted(self.rows, key=lambda r: r["e164"] is None)[:count]
 
 
 def breakdown(
@@ -163,7 +170,7 @@ def _panel(listing: Listing, sample: int) -> Panel:
         f"[bold]{info.display_name}[/bold]: {len(listing.rows)} numbers {what}, "
         f"{_plural(listing.pages, 'page')} in {listing.seconds:.1f} s"
     )
-    samples = rows_table(listing.rows[:sample], title=f"first {sample}", columns=_SAMPLE_COLUMNS)
+    samples = rows_table(listing.sample(sample), title=f"first {sample}", columns=_SAMPLE_COLUMNS)
     return Panel(Group(samples, _breakdown_table(listing)), title=title, title_align="left")
 
 
@@ -237,7 +244,8 @@ def demo(size: int, seed: int, sample: int, providers: tuple[str, ...], fmt: str
     with MockServer(seed=seed, size=size, providers=names) as server:
         if fmt == "table":
             out.print(
-                f"numberhub demo: listing {len(names)} providers through the wrapper from the "
+                f"numberhub demo: listing {_plural(len(names), 'provider')} through the "
+                "wrapper from the "
                 f"built-in mock at {server.base_url} (seed {seed}, {size} numbers each)\n"
             )
         listings = list_all(names, server.base_url, server.credentials, stderr_console())

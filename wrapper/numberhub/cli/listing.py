@@ -10,7 +10,7 @@ from numberhub_spec import provider_names
 from rich.console import Console
 
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._options import filter_option, option_name
+from numberhub.cli._options import check_base_url, filter_option, option_name
 from numberhub.cli._rows import FORMATS, write_rows
 from numberhub.cli._session import connect, iterate_with_progress, stderr_console
 
@@ -40,7 +40,7 @@ def _common_options(info: ProviderInfo) -> list[click.Option]:
                      metavar="N", help="Stop after N numbers."),
         click.Option(["--page-size"], type=int, default=None, metavar="N",
                      help=f"Numbers per request{size}."),
-        click.Option(["--base-url"], default=None, metavar="URL",
+        click.Option(["--base-url"], default=None, metavar="URL", callback=check_base_url,
                      help="Send requests here instead of the provider's server (a proxy, "
                      "or a running 'numberhub mock')."),
         click.Option(["--mock"], is_flag=True,
