@@ -139,8 +139,8 @@ def bench_cpu(quick: bool) -> bool:
 
     client = numberhub.Plivo(auth_id=AUTH_ID, auth_token=TOKEN, rate_limit=None)
     core = client._core  # the answer path, without any transport around it
-    listing = core.prepare({})
-    request = httpx.Request("GET", core.url)
+    listing = core.requests.prepare({})
+    request = httpx.Request("GET", core.base_url)
     responses = [httpx.Response(200, content=b, headers=JSON, request=request) for b in bodies]
     paging = listing.paginator.first()
 
