@@ -266,7 +266,7 @@ def bench_listing(quick: bool) -> bool:
         complete = got == truth
         print(
             f"  listing {size} Plivo numbers ({pages} pages), mock latency {latency_ms} ms, "
-            f"rate limit {limit['requests']}/{limit['per_seconds']} s enforced:"
+            f"rate limit {limit.requests}/{limit.per_seconds:g} s enforced:"
         )
         print(
             f"    numberhub, concurrency {concurrency:<3}  {wrapper_s:7.2f} s   "
