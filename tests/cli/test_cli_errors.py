@@ -182,7 +182,8 @@ def test_a_base_url_without_scheme_is_a_usage_error(runner: CliRunner, command: 
     result = invoke(runner, *command, "--base-url", "127.0.0.1:4010")
     assert result.exit_code == 2
     line = one_line(result.stderr)
-    assert "--base-url" in line and "http://" in line
+    assert "--base-url" in line
+    assert "http://" in line
 
 
 def test_lower_case_country_codes_say_how_to_write_them(
