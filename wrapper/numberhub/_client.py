@@ -39,6 +39,7 @@ from ._errors import (
     InvalidParameterError,
     NumberhubError,
 )
+from ._models import Raw
 from ._pagers import AsyncPager, Page, SyncPager
 from ._paginator import Params
 from ._provider import Provider, provider
@@ -174,7 +175,7 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self._core.base_url!r})"
 
 
-class SyncClient(_ClientBase, Generic[P]):
+class SyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the sync clients: owns the `httpx.Client` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -203,7 +204,7 @@ class SyncClient(_ClientBase, Generic[P]):
             gen.set_httpx_client(self._http)
         return gen
 
-    def list_numbers(self, **options: Unpack[ListOptions]) -> SyncPager[P]:
+    def list_numbers(self, **options: Unpack[ListOptions]) -> SyncPager[P, Raw]:
         """Every number matching the given filters, fetched lazily.
 
         Each provider's class declares its own filters (``Plivo.list_numbers(type=...)``);
@@ -211,7 +212,7 @@ class SyncClient(_ClientBase, Generic[P]):
         """
         return self._list(dict(options))
 
-    def _list(self, args: dict[str, Any]) -> SyncPager[P]:
+    def _list(self, args: dict[str, Any]) -> SyncPager[P, Raw]:
         self._check_open(self._http)
         listing = self._core.requests.prepare(args)
         return SyncPager(
@@ -222,7 +223,7 @@ class SyncClient(_ClientBase, Generic[P]):
             drift=listing.drift,
         )
 
-    def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
+    def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
         self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
@@ -262,7 +263,7 @@ class SyncClient(_ClientBase, Generic[P]):
         self.close()
 
 
-class AsyncClient(_ClientBase, Generic[P]):
+class AsyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the async clients: owns the `httpx.AsyncClient` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -291,15 +292,15 @@ class AsyncClient(_ClientBase, Generic[P]):
             gen.set_async_httpx_client(self._http)
         return gen
 
-    def list_numbers(self, **options: Unpack[ListOptions]) -> AsyncPager[P]:
+    def list_numbers(self, **options: Unpack[ListOptions]) -> AsyncPager[P, Raw]:
         """Every number matching the given filters, fetched lazily; see `SyncClient`."""
         return self._list(dict(options))
 
-    def _list(self, args: dict[str, Any]) -> AsyncPager[P]:
+    def _list(self, args: dict[str, Any]) -> AsyncPager[P, Raw]:
         self._check_open(self._http)
         listing = self._core.requests.prepare(args)
 
-        async def fetch(paging: Params) -> Page[P]:
+        async def fetch(paging: Params) -> Page[P, Raw]:
             return await self._fetch(listing, paging)
 
         return AsyncPager(
@@ -310,7 +311,7 @@ class AsyncClient(_ClientBase, Generic[P]):
             drift=listing.drift,
         )
 
-    async def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
+    async def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
         self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
     R = DefaultTypeVar("R", default=Any, covariant=True)
+    Raw = DefaultTypeVar("Raw", default=Any)
 else:
     R = TypeVar("R", covariant=True)
+    Raw = TypeVar("Raw")
 
 __all__ = [
     "FIELDS",
