@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file, or loaded by tests
 import surface
@@ -22,6 +25,32 @@ CONFIG = GENERATED / "config.yaml"
 TEMPLATES = GENERATED / "templates"
 
 
+def _documented(spec: Path, into: Path) -> Path:
+    """``spec`` as JSON with each parameter's ``description`` copied into its schema.
+
+    openapi-python-client writes a parameter's docstring line (``Args:``) from its
+    schema's description only, and the specs describe parameters where OpenAPI puts it,
+    on the parameter; the copy gives every generated argument its description. A schema
+    that has its own description keeps it.
+    """
+    doc = yaml.safe_load(spec.read_text())
+    params = list((doc.get("components") or {}).get("parameters", {}).values())
+    for item in (doc.get("paths") or {}).values():
+        params += item.get("parameters", [])
+        params += [
+            p for op in item.values() if isinstance(op, dict) for p in op.get("parameters", [])
+        ]
+    for param in params:
+        schema = param.get("schema") if isinstance(param, dict) else None
+        if not isinstance(schema, dict) or "$ref" in schema or "description" in schema:
+            continue
+        if param.get("description"):
+            schema["description"] = " ".join(str(param["description"]).split())
+    target = into / f"{spec.stem}.json"
+    target.write_text(json.dumps(doc, default=str, ensure_ascii=False))
+    return target
+
+
 def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
     """Run openapi-python-client for one spec into ``out`` (a package directory)."""
     cmd = [
@@ -30,7 +59,7 @@ def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
         "openapi_python_client",
         "generate",
         "--path",
-        str(spec),
+        str(_documented(spec, out.parent)),
         "--meta",
         "none",
         "--config",

@@ -90,9 +90,13 @@ def provider_module(spec: Spec, source: str, *, generated: bool) -> str:
         default = param.schema.get("default")
         ctor.append((keyword, kind, repr(default), param.description or "A header option."))
     model = spec.page_schema_name if generated else None
+    item = spec.item_schema_name if generated else None
     page_type = model or "Any"
-    if model is None:
+    # the type of each PhoneNumber's .raw: the provider's generated item model
+    item_type = item or "Any"
+    if model is None or item is None:
         imports.add("Any")
+    types = f"{page_type}, {item_type}"
     lists = "the account's own" if spec.lists == "owned" else "available to buy"
     lines = [HEADER.format(source=source)]
     lines.append(f'"""{spec.display_name}: typed clients and filters, from {source}."""\n')
@@ -101,8 +105,9 @@ def provider_module(spec: Spec, source: str, *, generated: bool) -> str:
         lines.append("import datetime")
     typing = sorted(i for i in imports if i != "datetime")
     lines.append(f"from typing import {', '.join(typing)}\n")
-    if model:
-        lines.append(f"from {spec.name}_client.models import {model}\n")
+    models = sorted({m for m in (model, item) if m})
+    if models:
+        lines.append(f"from {spec.name}_client.models import {', '.join(models)}\n")
     lines.append(
         "from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, "
         "SyncOptions, register"
@@ -126,9 +131,15 @@ def provider_module(spec: Spec, source: str, *, generated: bool) -> str:
         options = "SyncOptions" if sync else "AsyncOptions"
         pager = "SyncPager" if sync else "AsyncPager"
         lines.append("@register")
-        lines.append(f"class {cls}({base}[{page_type}]):")
+        lines.append(f"class {cls}({base}[{types}]):")
         if sync:
             lines.append(f'    """{spec.display_name}\'s phone numbers ({lists}).\n')
+            if item:
+                lines.append(
+                    f"    Listing yields `PhoneNumber` objects whose ``raw`` is a\n"
+                    f"    ``{spec.name}_client.models.{item}``."
+                )
+                lines.append("")
             lines.append("    Args:")
             lines += [line for k, _, _, d in ctor for line in _doc(k, d, 8)]
             lines.append(f"        **options: See `{options}`.")
@@ -140,8 +151,7 @@ def provider_module(spec: Spec, source: str, *, generated: bool) -> str:
         lines.append(f"    def __init__(self, {star}**options: Unpack[{options}]) -> None:")
         lines.append(f"        super().__init__({passed + ', ' if passed else ''}**options)\n")
         lines.append(
-            f"    def list_numbers(self, **filters: Unpack[{name}ListArgs]) -> "
-            f"{pager}[{page_type}]:"
+            f"    def list_numbers(self, **filters: Unpack[{name}ListArgs]) -> {pager}[{types}]:"
         )
         lines.append('        """Every number matching ``filters``, fetched lazily."""')
         lines.append("        return self._list(dict(filters))\n\n")

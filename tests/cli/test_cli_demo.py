@@ -38,7 +38,8 @@ def test_demo_counts_and_breakdowns_match_the_dataset(
     rows = expected_rows(provider, seed=DEMO_SEED, size=DEMO_SIZE)
     got = report[provider]
     assert got["count"] == len(rows) == DEMO_SIZE
-    assert got["sample"] == rows[:4]
+    with_e164 = [r for r in rows if r["e164"] is not None]
+    assert got["sample"] == (with_e164 + [r for r in rows if r["e164"] is None])[:4]
     assert got["by_country"] == dict(Counter(r["country"] or "unknown" for r in rows))
     assert got["by_type"] == dict(Counter(r["type"] for r in rows))
     cross = got["by_country_type"]
@@ -57,6 +58,23 @@ def test_demo_table_names_every_provider_with_its_count(runner: CliRunner) -> No
     assert "Rounded: 30 numbers owned" in result.stdout
     assert "by country and type" in result.stdout
     assert "Bird" not in result.stdout
+
+
+def test_demo_shows_numbers_with_an_e164_first(report: dict[str, dict[str, object]]) -> None:
+    rounded = expected_rows("rounded", seed=DEMO_SEED, size=DEMO_SIZE)
+    assert rounded[0]["e164"] is None  # the dataset starts with a SIP number: the case at hand
+    for provider in PROVIDERS:
+        sample = report[provider]["sample"]
+        assert isinstance(sample, list)
+        assert all(r["e164"] for r in sample), provider
+
+
+def test_demo_says_provider_in_the_singular_for_one(runner: CliRunner) -> None:
+    result = invoke(runner, "demo", "--size", "5", "--provider", "plivo")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "listing 1 provider through" in text
+    assert "1 providers" not in text
 
 
 def test_demo_explains_duoplus_rate_limit(runner: CliRunner) -> None:

@@ -175,3 +175,30 @@ def test_unknown_provider_is_a_usage_error(runner: CliRunner) -> None:
     result = invoke(runner, "list", "twilio")
     assert result.exit_code == 2
     assert "twilio" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list", "plivo"], ["check", "plivo"]])
+def test_a_base_url_without_scheme_is_a_usage_error(runner: CliRunner, command: list[str]) -> None:
+    result = invoke(runner, *command, "--base-url", "127.0.0.1:4010")
+    assert result.exit_code == 2
+    line = one_line(result.stderr)
+    assert "--base-url" in line
+    assert "http://" in line
+
+
+def test_lower_case_country_codes_say_how_to_write_them(
+    runner: CliRunner, server: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = list_from(runner, server, monkeypatch, "bird", "--country-codes", "us")
+    assert result.exit_code == 2
+    assert "use upper-case ISO 3166-1 codes, e.g. US" in one_line(result.stderr)
+
+
+def test_a_page_size_out_of_range_says_the_range(
+    runner: CliRunner, server: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = list_from(runner, server, monkeypatch, "plivo", "--page-size", "50")
+    assert result.exit_code == 2
+    line = one_line(result.stderr)
+    assert "--page-size: 50 is out of range: Plivo allows an integer from 1 to 20" in line
+    assert "is invalid" not in line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,25 @@ def test_stdout_is_clean_json_when_stderr_is_a_pipe() -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == expected_rows("bird", seed=0, size=250)[:120]
     assert proc.stderr == ""
+
+
+def test_ctrl_c_in_a_real_process_exits_130_with_valid_json() -> None:
+    # DuoPlus keeps to 1 request per second: one number per page makes a listing of
+    # minutes, so the interrupt always lands in the middle of it.
+    proc = subprocess.Popen(
+        [SCRIPT, "list", "duoplus", "--mock", "--format", "json", "--page-size", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
+    )  # fmt: skip
+    assert proc.stdout is not None
+    head = proc.stdout.readline() + proc.stdout.readline()  # "[" and the first row
+    proc.send_signal(signal.SIGINT)
+    assert proc.stderr is not None
+    rest = proc.stdout.read()  # not communicate(): it would skip what readline buffered
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert proc.returncode == 130, err
+    rows = json.loads(head + rest)
+    assert rows == expected_rows("duoplus", seed=0, size=250)[: len(rows)]
+    assert len(rows) >= 1
+    assert "Aborted" not in err
+    assert err.strip().endswith("numberhub: interrupted")

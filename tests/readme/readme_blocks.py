@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+GENERATED_README = README.parent / "generated" / "README.md"
 _FENCE = re.compile(r"^```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^```\s*$", re.M | re.S)
 
 
@@ -21,19 +22,21 @@ class Block:
     lang: str
     code: str
     line: int
+    source: str = "README.md"
 
     @property
     def is_test_module(self) -> bool:
         return re.search(r"^def test_", self.code, re.M) is not None
 
     def __str__(self) -> str:
-        return f"README.md:{self.line}"
+        return f"{self.source}:{self.line}"
 
 
-def blocks(text: str | None = None) -> list[Block]:
-    text = README.read_text() if text is None else text
+def blocks(text: str | None = None, *, path: Path = README) -> list[Block]:
+    text = path.read_text() if text is None else text
+    source = str(path.relative_to(README.parent))
     return [
-        Block(m["lang"], m["code"], text.count("\n", 0, m.start()) + 1)
+        Block(m["lang"], m["code"], text.count("\n", 0, m.start()) + 1, source)
         for m in _FENCE.finditer(text)
     ]
 

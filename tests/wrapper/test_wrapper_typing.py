@@ -10,6 +10,7 @@ import re
 import textwrap
 from pathlib import Path
 
+import numberhub_spec
 import pytest
 from numberhub._client import client_class
 from numberhub_spec import provider_names
@@ -19,14 +20,28 @@ mypy_api = pytest.importorskip("mypy.api")
 GOOD = """
 from typing import Any, assert_type
 
+from bird_client.models import StockItem
+from plivo_client.models import AccountPhoneNumber
+
 import numberhub
+
+
+def raw_is_the_generated_item_model() -> None:
+    with numberhub.Plivo() as plivo:
+        for number in plivo.list_numbers():
+            assert_type(number.raw, AccountPhoneNumber)
+        for page in plivo.list_numbers().pages():
+            assert_type(page.items[0].raw, AccountPhoneNumber)
+    bare: numberhub.PhoneNumber = next(iter(numberhub.client("plivo").list_numbers()))
+    assert_type(bare.raw, Any)
 
 
 def sync_by_name() -> None:
     with numberhub.client("bird") as bird:
         assert_type(bird, numberhub.Bird)
         for number in bird.list_numbers(country_codes=["US"], types=["local"], max_items=5):
-            assert_type(number, numberhub.PhoneNumber)
+            assert_type(number, numberhub.PhoneNumber[StockItem])
+            assert_type(number.raw.number_string, str)
     pager = numberhub.client("plivo").list_numbers(type="local", services="voice,sms")
     assert_type(pager.total, int | None)
     for page in pager.pages():
@@ -64,17 +79,28 @@ numberhub.client("rounded").list_numbers(use_cursor="yes")  # E: arg-type
 numberhub.async_client("butter").list_numbers(page_size="10")  # E: arg-type
 numberhub.client(name).list_numbers(type="local")  # E: call-arg
 numberhub.client("duoplus").list_numbers().total.bit_length()  # E: union-attr
+next(iter(numberhub.Plivo().list_numbers())).raw.no_such_field  # E: attr-defined
 """
 
 
 def _by_name() -> str:
-    """Every provider's literal name must give its own classes, sync and async."""
-    lines = ["from typing import assert_type", "import numberhub", ""]
+    """Every provider's literal name must give its own classes, sync and async, and each
+    listing's numbers carry the provider's generated item model (from its spec) as ``raw``.
+    """
+    lines = ["from typing import assert_type", "import numberhub"]
+    checks = ["", "async def main() -> None:"]
     for name in provider_names():
         cls = client_class(name).__name__
-        lines.append(f'assert_type(numberhub.client("{name}"), numberhub.{cls})')
-        lines.append(f'assert_type(numberhub.async_client("{name}"), numberhub.Async{cls})')
-    return "\n".join(lines) + "\n"
+        item = numberhub_spec.load(name).item_schema_name
+        assert item is not None, name
+        lines.append(f"from {name}_client.models import {item} as {cls}Item")
+        checks.append(f'    assert_type(numberhub.client("{name}"), numberhub.{cls})')
+        checks.append(f'    assert_type(numberhub.async_client("{name}"), numberhub.Async{cls})')
+        checks.append(f"    for {name}_n in numberhub.{cls}().list_numbers():")
+        checks.append(f"        assert_type({name}_n.raw, {cls}Item)")
+        checks.append(f"    async for {name}_a in numberhub.Async{cls}().list_numbers():")
+        checks.append(f"        assert_type({name}_a.raw, {cls}Item)")
+    return "\n".join(lines + checks) + "\n"
 
 
 def _errors(report: str, file_name: str) -> set[tuple[int, str]]:
@@ -96,6 +122,6 @@ def test_user_code_type_checks_strictly(tmp_path: Path, monkeypatch: pytest.Monk
     report, errors, _ = mypy_api.run(["--config-file", "mypy.ini", "--no-error-summary", *files])
     assert errors == ""
     assert _errors(report, "bad.py") == _expected(Path("bad.py").read_text()), report
-    assert len(_expected(BAD)) == 6
+    assert len(_expected(BAD)) == 7
     others = [line for line in report.splitlines() if not line.startswith("bad.py:")]
     assert others == [], report

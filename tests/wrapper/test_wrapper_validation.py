@@ -18,8 +18,16 @@ from wrapper_fakes import FAKES, FakeBird, FakeClock, FakeDuoPlus, FakePlivo
             {"type": "big"},
             "type: 'big' is not one of 'local', 'mobile', 'fixed', 'national', 'tollfree'",
         ),
-        ("plivo", {"page_size": 21}, "page_size: 21 is invalid: must be an integer in 1..20"),
-        ("plivo", {"page_size": 0}, "page_size: 0 is invalid: must be an integer in 1..20"),
+        (
+            "plivo",
+            {"page_size": 21},
+            "page_size: 21 is out of range: Plivo allows an integer from 1 to 20",
+        ),
+        (
+            "plivo",
+            {"page_size": 0},
+            "page_size: 0 is out of range: Plivo allows an integer from 1 to 20",
+        ),
         (
             "plivo",
             {"renewal_date": "2024-13-01"},
@@ -47,24 +55,40 @@ from wrapper_fakes import FAKES, FakeBird, FakeClock, FakeDuoPlus, FakePlivo
             "types: [0] 'tollfree' is not one of 'local', 'national', 'mobile', 'toll-free'",
         ),
         ("bird", {"testing": "yes"}, 'testing: "yes" is not of type "boolean"'),
-        ("bird", {"page_size": 100}, "page_size: 100 is invalid: must be an integer in 1..99"),
+        (
+            "bird",
+            {"page_size": 100},
+            "page_size: 100 is out of range: Bird allows an integer from 1 to 99",
+        ),
         ("butter", {"status": "busy"}, "status: 'busy' is not one of 'free', 'assigned'"),
-        ("butter", {"page_size": 101}, "page_size: 101 is invalid: must be an integer in 1..100"),
+        (
+            "butter",
+            {"page_size": 101},
+            "page_size: 101 is out of range: Butter AI allows an integer from 1 to 100",
+        ),
         ("duoplus", {"status": [3]}, "status: [0] 3 is not one of 1, 2"),
         ("duoplus", {"type_ids": [0]}, "type_ids: [0] 0 is not one of 1, 2"),
-        ("duoplus", {"region_ids": ["gb"]}, 'region_ids: [0] "gb" does not match'),
+        (
+            "duoplus",
+            {"region_ids": ["gb"]},
+            "region_ids: [0] 'gb' is not upper case: use upper-case ISO 3166-1 codes, e.g. GB",
+        ),
         (
             "duoplus",
             {"sort_by": "number"},
             "sort_by: 'number' is not one of 'created_at', 'expired_at'",
         ),
         ("duoplus", {"remark": "r" * 300}, "remark: "),
-        ("duoplus", {"page_size": 101}, "page_size: 101 is invalid: must be an integer in 1..100"),
+        (
+            "duoplus",
+            {"page_size": 101},
+            "page_size: 101 is out of range: DuoPlus allows an integer from 1 to 100",
+        ),
         ("rounded", {"type": "pstn"}, "type: Rounded has no such filter; known filters: none"),
         (
             "rounded",
             {"page_size": 1001},
-            "page_size: 1001 is invalid: must be an integer in 1..1000",
+            "page_size: 1001 is out of range: Rounded allows an integer from 1 to 1000",
         ),
         ("plivo", {"max_items": -1}, "max_items: must be an integer >= 0"),
         ("plivo", {"concurrency": 0}, "concurrency: must be an integer >= 1"),
@@ -181,3 +205,54 @@ def test_filter_params_carry_the_check_list_numbers_runs(clock: FakeClock) -> No
     with pytest.raises(numberhub.InvalidParameterError) as refused:
         FakePlivo().client(clock=clock).list_numbers(type="tollfree-ish")
     assert problem[0] in str(refused.value)
+
+
+@pytest.mark.parametrize("base_url", ["127.0.0.1:4010", "localhost", "ftp://example.com", ""])
+def test_a_base_url_without_http_scheme_is_refused(base_url: str) -> None:
+    with pytest.raises(numberhub.InvalidParameterError) as caught:
+        numberhub.Plivo(auth_id="MA" + "A" * 18, auth_token="t", base_url=base_url)
+    assert caught.value.parameter == "base_url"
+    assert "http:// or https://" in str(caught.value)
+
+
+@pytest.mark.parametrize("timeout", [-1, 0, -0.5, "10", True])
+def test_a_timeout_that_is_not_positive_seconds_is_refused(timeout: Any) -> None:
+    with pytest.raises(numberhub.InvalidParameterError) as caught:
+        numberhub.Plivo(auth_id="MA" + "A" * 18, auth_token="t", timeout=timeout)
+    assert caught.value.parameter == "timeout"
+    assert "> 0" in str(caught.value)
+
+
+def test_none_and_httpx_timeouts_are_accepted() -> None:
+    import httpx
+
+    for timeout in (None, 2.5, httpx.Timeout(3.0)):
+        with numberhub.Plivo(auth_id="MA" + "A" * 18, auth_token="t", timeout=timeout):
+            pass
+
+
+def test_a_client_used_after_its_block_raises_a_numberhub_error() -> None:
+    with numberhub.Plivo(auth_id="MA" + "A" * 18, auth_token="t") as client:
+        pager = client.list_numbers()
+    with pytest.raises(numberhub.ClientClosedError, match="closed"):
+        client.list_numbers()
+    with pytest.raises(numberhub.ClientClosedError):
+        list(pager)  # a listing made inside the block and read after it
+
+
+def test_a_closed_http_client_of_ones_own_raises_it_before_sending(clock: FakeClock) -> None:
+    fake = FakePlivo(size=3)
+    http = fake.http()
+    client = fake.client(clock=clock, http_client=http)
+    http.close()
+    with pytest.raises(numberhub.ClientClosedError):
+        list(client.list_numbers())
+    assert fake.requests == []
+
+
+@pytest.mark.anyio
+async def test_an_async_client_used_after_its_block_raises_a_numberhub_error() -> None:
+    async with numberhub.AsyncPlivo(auth_id="MA" + "A" * 18, auth_token="t") as client:
+        pass
+    with pytest.raises(numberhub.ClientClosedError):
+        client.list_numbers()

@@ -28,9 +28,18 @@ from ._client_options import (
     AsyncOptions,
     ListOptions,
     SyncOptions,
+    checked_base_url,
+    checked_timeout,
 )
 from ._clock import Clock, SystemClock
-from ._errors import APIConnectionError, APIError, InvalidParameterError, NumberhubError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    ClientClosedError,
+    InvalidParameterError,
+    NumberhubError,
+)
+from ._models import Raw
 from ._pagers import AsyncPager, Page, SyncPager
 from ._paginator import Params
 from ._provider import Provider, provider
@@ -73,9 +82,9 @@ class _Core:
         self.name = provider.name
         creds = provider.credentials_from(kwargs)
         self.auth = provider.auth(creds)
-        timeout = options.get("timeout", _DEFAULT)
-        self.timeout: httpx.Timeout | None = None if timeout is _DEFAULT else httpx.Timeout(timeout)
-        base_url = str(options.get("base_url") or spec.servers[0]).rstrip("/")
+        self.timeout = checked_timeout(options.get("timeout", _DEFAULT))
+        given = options.get("base_url")
+        base_url = spec.servers[0].rstrip("/") if given is None else checked_base_url(given)
         self.requests = RequestBuilder(provider, creds, base_url, header_options, self.timeout)
         max_retries = options.get("max_retries", 2)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
@@ -151,6 +160,13 @@ class _ClientBase:
         """
         return cls.provider.spec.filters
 
+    def _check_open(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        if http.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} client is closed (used after its 'with' block "
+                "or close()); open a new one"
+            )
+
     def _generated(self) -> Any:
         module = importlib.import_module(f"{self.provider_name}_client")
         return module.Client(base_url=self._core.base_url, httpx_args={"auth": self._core.auth})
@@ -159,7 +175,7 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self._core.base_url!r})"
 
 
-class SyncClient(_ClientBase, Generic[P]):
+class SyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the sync clients: owns the `httpx.Client` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -188,7 +204,7 @@ class SyncClient(_ClientBase, Generic[P]):
             gen.set_httpx_client(self._http)
         return gen
 
-    def list_numbers(self, **options: Unpack[ListOptions]) -> SyncPager[P]:
+    def list_numbers(self, **options: Unpack[ListOptions]) -> SyncPager[P, Raw]:
         """Every number matching the given filters, fetched lazily.
 
         Each provider's class declares its own filters (``Plivo.list_numbers(type=...)``);
@@ -196,7 +212,8 @@ class SyncClient(_ClientBase, Generic[P]):
         """
         return self._list(dict(options))
 
-    def _list(self, args: dict[str, Any]) -> SyncPager[P]:
+    def _list(self, args: dict[str, Any]) -> SyncPager[P, Raw]:
+        self._check_open(self._http)
         listing = self._core.requests.prepare(args)
         return SyncPager(
             lambda paging: self._fetch(listing, paging),
@@ -206,8 +223,9 @@ class SyncClient(_ClientBase, Generic[P]):
             drift=listing.drift,
         )
 
-    def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
+    def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
+        self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
         started = core.clock.monotonic()
         retry = 0
@@ -245,7 +263,7 @@ class SyncClient(_ClientBase, Generic[P]):
         self.close()
 
 
-class AsyncClient(_ClientBase, Generic[P]):
+class AsyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the async clients: owns the `httpx.AsyncClient` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -274,14 +292,15 @@ class AsyncClient(_ClientBase, Generic[P]):
             gen.set_async_httpx_client(self._http)
         return gen
 
-    def list_numbers(self, **options: Unpack[ListOptions]) -> AsyncPager[P]:
+    def list_numbers(self, **options: Unpack[ListOptions]) -> AsyncPager[P, Raw]:
         """Every number matching the given filters, fetched lazily; see `SyncClient`."""
         return self._list(dict(options))
 
-    def _list(self, args: dict[str, Any]) -> AsyncPager[P]:
+    def _list(self, args: dict[str, Any]) -> AsyncPager[P, Raw]:
+        self._check_open(self._http)
         listing = self._core.requests.prepare(args)
 
-        async def fetch(paging: Params) -> Page[P]:
+        async def fetch(paging: Params) -> Page[P, Raw]:
             return await self._fetch(listing, paging)
 
         return AsyncPager(
@@ -292,8 +311,9 @@ class AsyncClient(_ClientBase, Generic[P]):
             drift=listing.drift,
         )
 
-    async def _fetch(self, listing: Listing, paging: Params) -> Page[P]:
+    async def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
+        self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
         started = core.clock.monotonic()
         retry = 0

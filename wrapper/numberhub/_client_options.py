@@ -7,9 +7,17 @@ from typing import Any, Final, TypedDict
 import httpx
 
 from ._clock import Clock
+from ._errors import InvalidParameterError
 from ._ratelimit import RateLimit
 
-__all__ = ["DEFAULT_TIMEOUT", "AsyncOptions", "ListOptions", "SyncOptions"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AsyncOptions",
+    "ListOptions",
+    "SyncOptions",
+    "checked_base_url",
+    "checked_timeout",
+]
 
 #: 30 s to read, write or wait for a pooled connection; 5 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
@@ -77,3 +85,40 @@ class ListOptions(TypedDict, total=False):
     max_items: int | None
     page_size: int | None
     concurrency: int
+
+
+def checked_base_url(value: Any) -> str:
+    """``value`` as a base URL without its trailing slash, or `InvalidParameterError`.
+
+    Only an absolute ``http://`` or ``https://`` URL with a host is accepted: httpx would
+    read ``127.0.0.1:4010`` as a scheme and fail later as a network error. The value is
+    not repeated in the message (a URL may carry credentials).
+    """
+    allowed = "must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4010"
+    if not isinstance(value, str):
+        raise InvalidParameterError("base_url", allowed)
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InvalidParameterError("base_url", allowed) from None
+    if url.scheme not in ("http", "https") or not url.host:
+        scheme = "no scheme" if "://" not in value else "another scheme or no host"
+        raise InvalidParameterError("base_url", f"{allowed} ({scheme} given)")
+    return value.rstrip("/")
+
+
+def checked_timeout(value: Any) -> httpx.Timeout | None:
+    """``value`` (seconds, an `httpx.Timeout` or None) as an `httpx.Timeout`.
+
+    Raises:
+        InvalidParameterError: A number that is not > 0, or any other type.
+    """
+    if value is _DEFAULT:
+        return None
+    if isinstance(value, httpx.Timeout) or value is None:
+        return httpx.Timeout(value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InvalidParameterError(
+            "timeout", "must be a number of seconds > 0, an httpx.Timeout, or None for no timeout"
+        )
+    return httpx.Timeout(value)

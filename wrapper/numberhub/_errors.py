@@ -13,6 +13,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "InvalidParameterError",
     "MissingCredentialsError",
     "NotFoundError",
@@ -44,6 +45,13 @@ class InvalidParameterError(NumberhubError, ValueError):
     def __init__(self, parameter: str, message: str) -> None:
         super().__init__(f"{parameter}: {message}")
         self.parameter = parameter
+
+
+class ClientClosedError(NumberhubError, RuntimeError):
+    """The client was used after it was closed (after its ``with`` block).
+
+    Open a new client, or list inside the block. Raised before any request is sent.
+    """
 
 
 class PaginationError(NumberhubError):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import json
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any, ClassVar, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 import attrs
 import orjson
@@ -15,8 +15,21 @@ import phonenumbers
 
 from ._drift import Finding
 from ._errors import ResponseValidationError
+from ._values import Capabilities, Capability, Money, NumberType, Ownership
+
+if TYPE_CHECKING:
+    # A default, so that a bare ``PhoneNumber`` means ``PhoneNumber[Any]``; typing's own
+    # TypeVar takes one only from Python 3.13, and type checkers read typing_extensions'.
+    from typing_extensions import TypeVar as DefaultTypeVar
+
+    R = DefaultTypeVar("R", default=Any, covariant=True)
+    Raw = DefaultTypeVar("Raw", default=Any)
+else:
+    R = TypeVar("R", covariant=True)
+    Raw = TypeVar("Raw")
 
 __all__ = [
+    "FIELDS",
     "Capabilities",
     "Capability",
     "DriftedNumber",
@@ -29,10 +42,22 @@ __all__ = [
     "parse_number",
 ]
 
-T = TypeVar("T")
+#: The keys of `PhoneNumber.to_dict`, in order (the CLI's columns).
+FIELDS = (
+    "provider",
+    "id",
+    "e164",
+    "country",
+    "type",
+    "status",
+    "ownership",
+    "capabilities",
+    "monthly_price",
+    "currency",
+    "created_at",
+)
 
-NumberType = Literal["local", "mobile", "national", "toll_free", "fixed", "voip", "unknown"]
-Ownership = Literal["owned", "available"]
+T = TypeVar("T")
 
 # What the numbering plan says, in the providers' words: NANP geographic numbers, which
 # phonenumbers cannot split into fixed and mobile, are what the providers call "local".
@@ -43,66 +68,6 @@ _PLAN_TYPES: dict[int, NumberType] = {
     phonenumbers.PhoneNumberType.TOLL_FREE: "toll_free",
     phonenumbers.PhoneNumberType.VOIP: "voip",
 }
-
-
-def _flag(value: Any) -> bool | None:
-    """A provider's boolean, or None when it is not one (never a guess)."""
-    return value if isinstance(value, bool) else None
-
-
-@attrs.frozen
-class Capability:
-    """Whether a number can do one thing (voice, SMS or MMS); None where the provider is silent.
-
-    A value that is not a boolean (a provider's answer drifting from its spec) is None.
-
-    Attributes:
-        enabled: Whether the number can do it at all.
-        inbound: Whether it can receive (when the provider tells directions apart).
-        outbound: Whether it can send or call out (likewise).
-    """
-
-    enabled: bool | None = attrs.field(default=None, converter=_flag)
-    inbound: bool | None = attrs.field(default=None, converter=_flag)
-    outbound: bool | None = attrs.field(default=None, converter=_flag)
-
-    @classmethod
-    def directed(cls, inbound: Any, outbound: Any) -> Capability:
-        """A capability known by direction: enabled when either direction is.
-
-        Disabled when both are known and false; unknown when one is false and the
-        other unknown.
-        """
-        inbound, outbound = _flag(inbound), _flag(outbound)
-        if inbound is None and outbound is None:
-            return UNKNOWN
-        if inbound or outbound:
-            return cls(True, inbound, outbound)
-        both_known = inbound is not None and outbound is not None
-        return cls(False if both_known else None, inbound, outbound)
-
-
-UNKNOWN = Capability()
-
-
-@attrs.frozen
-class Capabilities:
-    """What a number can do."""
-
-    voice: Capability = UNKNOWN
-    sms: Capability = UNKNOWN
-    mms: Capability = UNKNOWN
-
-
-@attrs.frozen
-class Money:
-    """An amount in a currency (ISO 4217 code)."""
-
-    amount: Decimal
-    currency: str
-
-    def __str__(self) -> str:
-        return f"{self.amount} {self.currency}"
 
 
 def _item_keys(path: str) -> list[str]:
@@ -152,20 +117,36 @@ def parse_number(text: str | None, region: str | None = None) -> phonenumbers.Ph
 
 
 @attrs.frozen(repr=False)
-class PhoneNumber:
+class PhoneNumber(Generic[R]):
     """A phone number from any provider, normalised.
 
     Listing builds these cheaply: the fields below other than ``provider``, ``id`` and
     ``ownership`` are computed from the provider's item on first access and cached.
+    ``R`` is the type of ``raw``, the provider's generated item model: a listing from
+    ``numberhub.Plivo`` yields ``PhoneNumber[plivo_client.models.AccountPhoneNumber]``.
 
     An item that differs from the provider's spec (``drift``) is still a `PhoneNumber`:
     each normalised field is the provider's value where it is usable and None (``type``:
     ``"unknown"``) where it is not, never a guess; only ``raw`` refuses it.
 
+    `to_dict` gives the number as JSON-ready values (the CLI's rows); ``json.dumps`` of
+    the object itself does not work, by design: its fields are typed, not JSON.
+
     Attributes:
         provider: The provider's name (``"plivo"``, ``"bird"``, ...).
         id: The provider's id for the number (Plivo has none: its digits are the id).
         ownership: ``"owned"`` (on the account) or ``"available"`` (to buy: Bird).
+        e164: The number in E.164 (``"+14155550123"``), or None.
+        country: ISO 3166-1 alpha-2 code (``"US"``), or None.
+        type: ``local``, ``mobile``, ``national``, ``toll_free``, ``fixed``, ``voip`` or
+            ``unknown``.
+        capabilities: Voice, SMS and MMS (`Capabilities`), with directions where known.
+        status: The provider's status in lower case, or None.
+        monthly_price: The monthly rent as `Money`, or None.
+        created_at: When the number was added (timezone-aware), or None.
+        raw: The item as the provider's generated model (``R``); raises
+            `ResponseValidationError` for an item that differs from its schema.
+        data: The item as decoded JSON, always available.
         drift: How the item breaks its schema in the spec (empty when it fits).
     """
 
@@ -275,7 +256,7 @@ class PhoneNumber:
         return self._read(self._normalizer.created_at, None)
 
     @functools.cached_property
-    def raw(self) -> Any:
+    def raw(self) -> R:
         """The item as the provider's generated model (Plivo: ``AccountPhoneNumber``...).
 
         Raises:
@@ -286,7 +267,8 @@ class PhoneNumber:
         cause: Exception | None = None
         if not findings:
             try:
-                return self._normalizer.raw_item(self._item)
+                raw: R = self._normalizer.raw_item(self._item)
+                return raw
             except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 kind = type(exc).__name__
                 findings = (Finding("$", "model", "what the generated model reads", kind),)
@@ -306,6 +288,35 @@ class PhoneNumber:
         """The item as decoded JSON."""
         return self._item
 
+    def to_dict(self) -> dict[str, Any]:
+        """The number as JSON-ready values: only str, None, bool, list and dict.
+
+        The keys are `FIELDS`: ``provider``, ``id``, ``e164``, ``country``, ``type``,
+        ``status``, ``ownership``, ``capabilities`` (the enabled ones among voice, sms and
+        mms), ``monthly_price`` (a decimal string, `Money.amount_text`), ``currency``
+        (ISO 4217) and ``created_at`` (ISO 8601 with its offset). Unknown values are
+        None. The CLI's rows are exactly this, in every format.
+        """
+        price = self.monthly_price
+        created = self.created_at
+        return {
+            "provider": self.provider,
+            "id": self.id,
+            "e164": self.e164,
+            "country": self.country,
+            "type": self.type,
+            "status": self.status,
+            "ownership": self.ownership,
+            "capabilities": self.capabilities.enabled(),
+            "monthly_price": None if price is None else price.amount_text,
+            "currency": None if price is None else price.currency,
+            "created_at": None if created is None else created.isoformat(),
+        }
+
+    def to_json(self) -> str:
+        """`to_dict` as a JSON object."""
+        return json.dumps(self.to_dict())
+
     def __repr__(self) -> str:
         return (
             f"PhoneNumber(provider={self.provider!r}, id={self.id!r}, e164={self.e164!r}, "
@@ -314,7 +325,7 @@ class PhoneNumber:
 
 
 @attrs.frozen(repr=False)
-class DriftedNumber(PhoneNumber):
+class DriftedNumber(PhoneNumber[R]):
     """A `PhoneNumber` whose item breaks its schema; ``drift`` says how.
 
     A subclass, so that the many numbers that fit their schema carry no field for it.

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from numberhub_spec import MISSING, CapabilityRule, Rules, Spec, read
 
-from ._models import Capabilities, Capability, Money, NumberType
+from ._values import Capabilities, Capability, Money, NumberType
 
 __all__ = ["NUMBER_TYPES", "Normalizer", "parse_datetime", "text", "to_decimal"]
 

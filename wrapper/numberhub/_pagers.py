@@ -19,7 +19,7 @@ import httpx
 from numberhub_spec import MISSING
 
 from ._drift import DriftReport, Finding
-from ._models import PhoneNumber
+from ._models import PhoneNumber, Raw
 from ._paginator import Paginator, Params
 
 __all__ = ["AsyncPager", "Page", "SyncPager"]
@@ -27,7 +27,7 @@ __all__ = ["AsyncPager", "Page", "SyncPager"]
 P = TypeVar("P")
 
 
-class Page(Generic[P]):
+class Page(Generic[P, Raw]):
     """One page of a listing.
 
     Attributes:
@@ -43,7 +43,7 @@ class Page(Generic[P]):
 
     def __init__(
         self,
-        items: list[PhoneNumber],
+        items: list[PhoneNumber[Raw]],
         body: Any,
         response: httpx.Response,
         params: Params,
@@ -66,7 +66,7 @@ class Page(Generic[P]):
         parsed: P = self._parsed
         return parsed
 
-    def __iter__(self) -> Iterator[PhoneNumber]:
+    def __iter__(self) -> Iterator[PhoneNumber[Raw]]:
         return iter(self.items)
 
     def __len__(self) -> int:
@@ -90,7 +90,7 @@ def _consume(task: asyncio.Task[Any]) -> None:
         task.exception()
 
 
-class _State(Generic[P]):
+class _State(Generic[P, Raw]):
     """Where a listing is: what to fetch next, and what is fetched but not handed out yet."""
 
     def __init__(self, paginator: Paginator, concurrency: int, max_items: int | None) -> None:
@@ -98,7 +98,7 @@ class _State(Generic[P]):
         self.concurrency = max(1, concurrency)
         self.max_items = max_items
         self.pending: deque[Params] = deque([paginator.first()] if max_items != 0 else [])
-        self.ready: deque[Page[P]] = deque()
+        self.ready: deque[Page[P, Raw]] = deque()
         self.first = True
         self.delivered = 0
         self.total: int | None = None
@@ -111,7 +111,7 @@ class _State(Generic[P]):
         """The requests to fetch now (one, or up to ``concurrency`` planned ones)."""
         return list(self.pending)[: self.concurrency]
 
-    def accept(self, page: Page[P]) -> None:
+    def accept(self, page: Page[P, Raw]) -> None:
         """Take a fetched page (the first pending request's) and plan what follows it.
 
         Everything that can fail (a `PaginationError`) happens before the state changes,
@@ -142,7 +142,7 @@ class _State(Generic[P]):
         self.ready.append(page)
 
 
-class _Pager(Generic[P]):
+class _Pager(Generic[P, Raw]):
     """What both pagers share: where the listing is, and what its first page told."""
 
     def __init__(
@@ -152,8 +152,8 @@ class _Pager(Generic[P]):
         max_items: int | None,
         drift: DriftReport | None,
     ) -> None:
-        self._state: _State[P] = _State(paginator, concurrency, max_items)
-        self._items: Iterator[PhoneNumber] = iter(())
+        self._state: _State[P, Raw] = _State(paginator, concurrency, max_items)
+        self._items: Iterator[PhoneNumber[Raw]] = iter(())
         self._drift = drift if drift is not None else DriftReport("")
 
     @property
@@ -178,7 +178,7 @@ class _Pager(Generic[P]):
         return self._state.total
 
 
-class SyncPager(_Pager[P]):
+class SyncPager(_Pager[P, Raw]):
     """Every number of a listing, fetched page by page as you iterate.
 
     Iterating yields `PhoneNumber`; `pages` yields `Page` objects; `total` is the
@@ -189,7 +189,7 @@ class SyncPager(_Pager[P]):
 
     def __init__(
         self,
-        fetch: Callable[[Params], Page[P]],
+        fetch: Callable[[Params], Page[P, Raw]],
         paginator: Paginator,
         *,
         concurrency: int = 1,
@@ -200,7 +200,7 @@ class SyncPager(_Pager[P]):
         self._fetch = fetch
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
         # Requests in flight, in order: always the first entries of the state's pending.
-        self._inflight: deque[tuple[Params, concurrent.futures.Future[Page[P]]]] = deque()
+        self._inflight: deque[tuple[Params, concurrent.futures.Future[Page[P, Raw]]]] = deque()
 
     def _fill(self) -> None:
         state = self._state
@@ -237,7 +237,7 @@ class SyncPager(_Pager[P]):
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def next_page(self) -> Page[P] | None:
+    def next_page(self) -> Page[P, Raw] | None:
         """The next page, or None when the listing is complete."""
         state = self._state
         while not state.ready:
@@ -246,15 +246,15 @@ class SyncPager(_Pager[P]):
             self._fill()
         return state.ready.popleft()
 
-    def pages(self) -> Iterator[Page[P]]:
+    def pages(self) -> Iterator[Page[P, Raw]]:
         """The remaining pages, in order."""
         while (page := self.next_page()) is not None:
             yield page
 
-    def __iter__(self) -> Iterator[PhoneNumber]:
+    def __iter__(self) -> Iterator[PhoneNumber[Raw]]:
         return self
 
-    def __next__(self) -> PhoneNumber:
+    def __next__(self) -> PhoneNumber[Raw]:
         while True:
             for item in self._items:
                 return item
@@ -264,12 +264,12 @@ class SyncPager(_Pager[P]):
             self._items = iter(page.items)
 
 
-class AsyncPager(_Pager[P]):
+class AsyncPager(_Pager[P, Raw]):
     """The async twin of `SyncPager`: ``async for number in pager``."""
 
     def __init__(
         self,
-        fetch: Callable[[Params], Awaitable[Page[P]]],
+        fetch: Callable[[Params], Awaitable[Page[P, Raw]]],
         paginator: Paginator,
         *,
         concurrency: int = 1,
@@ -279,7 +279,7 @@ class AsyncPager(_Pager[P]):
         super().__init__(paginator, concurrency, max_items, drift)
         self._fetch = fetch
         # asyncio only: requests in flight, the first entries of the state's pending.
-        self._inflight: deque[tuple[Params, asyncio.Task[Page[P]]]] = deque()
+        self._inflight: deque[tuple[Params, asyncio.Task[Page[P, Raw]]]] = deque()
 
     async def _fill(self) -> None:
         state = self._state
@@ -312,7 +312,7 @@ class AsyncPager(_Pager[P]):
         """Other event loops (trio): fetch up to `concurrency` pages at once, in a task group."""
         state = self._state
         batch = state.batch()
-        results: list[Page[P] | Exception | None] = [None] * len(batch)
+        results: list[Page[P, Raw] | Exception | None] = [None] * len(batch)
 
         async def run(index: int, params: Params) -> None:
             try:
@@ -336,7 +336,7 @@ class AsyncPager(_Pager[P]):
             task.cancel()
         self._inflight.clear()
 
-    async def next_page(self) -> Page[P] | None:
+    async def next_page(self) -> Page[P, Raw] | None:
         """The next page, or None when the listing is complete."""
         state = self._state
         while not state.ready:
@@ -345,15 +345,15 @@ class AsyncPager(_Pager[P]):
             await self._fill()
         return state.ready.popleft()
 
-    async def pages(self) -> AsyncIterator[Page[P]]:
+    async def pages(self) -> AsyncIterator[Page[P, Raw]]:
         """The remaining pages, in order."""
         while (page := await self.next_page()) is not None:
             yield page
 
-    def __aiter__(self) -> AsyncIterator[PhoneNumber]:
+    def __aiter__(self) -> AsyncIterator[PhoneNumber[Raw]]:
         return self
 
-    async def __anext__(self) -> PhoneNumber:
+    async def __anext__(self) -> PhoneNumber[Raw]:
         while True:
             for item in self._items:
                 return item

@@ -196,8 +196,12 @@ class RequestBuilder:
         problems = param.problems(page_size) if not isinstance(page_size, bool) else ["not int"]
         if problems:
             low, high = schema.get("minimum"), schema.get("maximum")
+            whole = isinstance(page_size, int) and not isinstance(page_size, bool)
+            what = "out of range" if whole else "not an integer"
             raise InvalidParameterError(
-                "page_size", f"{page_size!r} is invalid: must be an integer in {low}..{high}"
+                "page_size",
+                f"{page_size!r} is {what}: {self.spec.display_name} allows an integer "
+                + (f"from {low} to {high}" if high is not None else f">= {low}"),
             )
         return int(page_size)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -143,9 +144,22 @@ class Parameter:
                 name = str(getattr(error.kind, "format", ""))
                 form = _FORMATS.get(name, f"a {name!r}")
                 message = f"{error.instance!r} is not {form}"
+            elif kind == "Pattern" and (hint := _case_hint(error, self.description)):
+                message = hint
             else:
                 message = error.message
                 if kind in ("Pattern", "MinLength", "MaxLength") and self.description:
                     message += f" ({self.description.rstrip('.')})"
             out.append(f"{where} {message}".strip())
         return out
+
+
+def _case_hint(error: Any, description: str | None) -> str | None:
+    """For a lower-case code that fits its pattern in upper case: say so, not the regex."""
+    value, pattern = error.instance, getattr(error.kind, "pattern", None)
+    if not isinstance(value, str) or not isinstance(pattern, str) or value.upper() == value:
+        return None
+    if re.search(pattern, value.upper()) is None:
+        return None
+    codes = "ISO 3166-1 codes" if "ISO 3166-1" in (description or "") else "values"
+    return f"{value!r} is not upper case: use upper-case {codes}, e.g. {value.upper()}"

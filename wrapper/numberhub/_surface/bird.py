@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal, Unpack
 
-from bird_client.models import StockItemList
+from bird_client.models import StockItem, StockItemList
 
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions, register
 from .._pagers import AsyncPager, SyncPager
@@ -58,8 +58,11 @@ class BirdListArgs(ListOptions, total=False):
 
 
 @register
-class Bird(SyncClient[StockItemList]):
+class Bird(SyncClient[StockItemList, StockItem]):
     """Bird's phone numbers (available to buy).
+
+    Listing yields `PhoneNumber` objects whose ``raw`` is a
+    ``bird_client.models.StockItem``.
 
     Args:
         access_key: A secret; default ``$BIRD_ACCESS_KEY``.
@@ -78,13 +81,13 @@ class Bird(SyncClient[StockItemList]):
     ) -> None:
         super().__init__(access_key=access_key, organization_id=organization_id, **options)
 
-    def list_numbers(self, **filters: Unpack[BirdListArgs]) -> SyncPager[StockItemList]:
+    def list_numbers(self, **filters: Unpack[BirdListArgs]) -> SyncPager[StockItemList, StockItem]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))
 
 
 @register
-class AsyncBird(AsyncClient[StockItemList]):
+class AsyncBird(AsyncClient[StockItemList, StockItem]):
     """The async twin of `Bird`."""
 
     provider_name = "bird"
@@ -98,6 +101,6 @@ class AsyncBird(AsyncClient[StockItemList]):
     ) -> None:
         super().__init__(access_key=access_key, organization_id=organization_id, **options)
 
-    def list_numbers(self, **filters: Unpack[BirdListArgs]) -> AsyncPager[StockItemList]:
+    def list_numbers(self, **filters: Unpack[BirdListArgs]) -> AsyncPager[StockItemList, StockItem]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))

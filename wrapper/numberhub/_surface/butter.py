@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal, Unpack
 
-from butter_client.models import PhoneNumberList
+from butter_client.models import PhoneNumberList, PhoneNumberSummary
 
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions, register
 from .._pagers import AsyncPager, SyncPager
@@ -25,8 +25,11 @@ class ButterListArgs(ListOptions, total=False):
 
 
 @register
-class Butter(SyncClient[PhoneNumberList]):
+class Butter(SyncClient[PhoneNumberList, PhoneNumberSummary]):
     """Butter AI's phone numbers (the account's own).
+
+    Listing yields `PhoneNumber` objects whose ``raw`` is a
+    ``butter_client.models.PhoneNumberSummary``.
 
     Args:
         api_key: A secret; default ``$BUTTER_API_KEY``.
@@ -45,13 +48,15 @@ class Butter(SyncClient[PhoneNumberList]):
     ) -> None:
         super().__init__(api_key=api_key, organization_id=organization_id, **options)
 
-    def list_numbers(self, **filters: Unpack[ButterListArgs]) -> SyncPager[PhoneNumberList]:
+    def list_numbers(
+        self, **filters: Unpack[ButterListArgs]
+    ) -> SyncPager[PhoneNumberList, PhoneNumberSummary]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))
 
 
 @register
-class AsyncButter(AsyncClient[PhoneNumberList]):
+class AsyncButter(AsyncClient[PhoneNumberList, PhoneNumberSummary]):
     """The async twin of `Butter`."""
 
     provider_name = "butter"
@@ -65,6 +70,8 @@ class AsyncButter(AsyncClient[PhoneNumberList]):
     ) -> None:
         super().__init__(api_key=api_key, organization_id=organization_id, **options)
 
-    def list_numbers(self, **filters: Unpack[ButterListArgs]) -> AsyncPager[PhoneNumberList]:
+    def list_numbers(
+        self, **filters: Unpack[ButterListArgs]
+    ) -> AsyncPager[PhoneNumberList, PhoneNumberSummary]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))

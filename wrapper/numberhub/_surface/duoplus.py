@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal, Unpack
 
-from duoplus_client.models import NumberListEnvelope
+from duoplus_client.models import CloudNumber, NumberListEnvelope
 
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions, register
 from .._pagers import AsyncPager, SyncPager
@@ -39,8 +39,11 @@ class DuoPlusListArgs(ListOptions, total=False):
 
 
 @register
-class DuoPlus(SyncClient[NumberListEnvelope]):
+class DuoPlus(SyncClient[NumberListEnvelope, CloudNumber]):
     """DuoPlus's phone numbers (the account's own).
+
+    Listing yields `PhoneNumber` objects whose ``raw`` is a
+    ``duoplus_client.models.CloudNumber``.
 
     Args:
         api_key: A secret; default ``$DUOPLUS_API_KEY``.
@@ -59,13 +62,15 @@ class DuoPlus(SyncClient[NumberListEnvelope]):
     ) -> None:
         super().__init__(api_key=api_key, lang=lang, **options)
 
-    def list_numbers(self, **filters: Unpack[DuoPlusListArgs]) -> SyncPager[NumberListEnvelope]:
+    def list_numbers(
+        self, **filters: Unpack[DuoPlusListArgs]
+    ) -> SyncPager[NumberListEnvelope, CloudNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))
 
 
 @register
-class AsyncDuoPlus(AsyncClient[NumberListEnvelope]):
+class AsyncDuoPlus(AsyncClient[NumberListEnvelope, CloudNumber]):
     """The async twin of `DuoPlus`."""
 
     provider_name = "duoplus"
@@ -79,6 +84,8 @@ class AsyncDuoPlus(AsyncClient[NumberListEnvelope]):
     ) -> None:
         super().__init__(api_key=api_key, lang=lang, **options)
 
-    def list_numbers(self, **filters: Unpack[DuoPlusListArgs]) -> AsyncPager[NumberListEnvelope]:
+    def list_numbers(
+        self, **filters: Unpack[DuoPlusListArgs]
+    ) -> AsyncPager[NumberListEnvelope, CloudNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal, Unpack
 
-from plivo_client.models import NumberListResponse
+from plivo_client.models import AccountPhoneNumber, NumberListResponse
 
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions, register
 from .._pagers import AsyncPager, SyncPager
@@ -91,8 +91,11 @@ class PlivoListArgs(ListOptions, total=False):
 
 
 @register
-class Plivo(SyncClient[NumberListResponse]):
+class Plivo(SyncClient[NumberListResponse, AccountPhoneNumber]):
     """Plivo's phone numbers (the account's own).
+
+    Listing yields `PhoneNumber` objects whose ``raw`` is a
+    ``plivo_client.models.AccountPhoneNumber``.
 
     Args:
         auth_id: Not secret; default ``$PLIVO_AUTH_ID``.
@@ -111,13 +114,15 @@ class Plivo(SyncClient[NumberListResponse]):
     ) -> None:
         super().__init__(auth_id=auth_id, auth_token=auth_token, **options)
 
-    def list_numbers(self, **filters: Unpack[PlivoListArgs]) -> SyncPager[NumberListResponse]:
+    def list_numbers(
+        self, **filters: Unpack[PlivoListArgs]
+    ) -> SyncPager[NumberListResponse, AccountPhoneNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))
 
 
 @register
-class AsyncPlivo(AsyncClient[NumberListResponse]):
+class AsyncPlivo(AsyncClient[NumberListResponse, AccountPhoneNumber]):
     """The async twin of `Plivo`."""
 
     provider_name = "plivo"
@@ -131,6 +136,8 @@ class AsyncPlivo(AsyncClient[NumberListResponse]):
     ) -> None:
         super().__init__(auth_id=auth_id, auth_token=auth_token, **options)
 
-    def list_numbers(self, **filters: Unpack[PlivoListArgs]) -> AsyncPager[NumberListResponse]:
+    def list_numbers(
+        self, **filters: Unpack[PlivoListArgs]
+    ) -> AsyncPager[NumberListResponse, AccountPhoneNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))

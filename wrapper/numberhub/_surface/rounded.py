@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from rounded_client.models import PhoneNumberList
+from rounded_client.models import PhoneNumber, PhoneNumberList
 
 from .._client import AsyncClient, AsyncOptions, ListOptions, SyncClient, SyncOptions, register
 from .._pagers import AsyncPager, SyncPager
@@ -25,8 +25,11 @@ class RoundedListArgs(ListOptions, total=False):
 
 
 @register
-class Rounded(SyncClient[PhoneNumberList]):
+class Rounded(SyncClient[PhoneNumberList, PhoneNumber]):
     """Rounded's phone numbers (the account's own).
+
+    Listing yields `PhoneNumber` objects whose ``raw`` is a
+    ``rounded_client.models.PhoneNumber``.
 
     Args:
         api_key: A secret; default ``$ROUNDED_API_KEY``.
@@ -38,13 +41,15 @@ class Rounded(SyncClient[PhoneNumberList]):
     def __init__(self, *, api_key: str | None = None, **options: Unpack[SyncOptions]) -> None:
         super().__init__(api_key=api_key, **options)
 
-    def list_numbers(self, **filters: Unpack[RoundedListArgs]) -> SyncPager[PhoneNumberList]:
+    def list_numbers(
+        self, **filters: Unpack[RoundedListArgs]
+    ) -> SyncPager[PhoneNumberList, PhoneNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))
 
 
 @register
-class AsyncRounded(AsyncClient[PhoneNumberList]):
+class AsyncRounded(AsyncClient[PhoneNumberList, PhoneNumber]):
     """The async twin of `Rounded`."""
 
     provider_name = "rounded"
@@ -52,6 +57,8 @@ class AsyncRounded(AsyncClient[PhoneNumberList]):
     def __init__(self, *, api_key: str | None = None, **options: Unpack[AsyncOptions]) -> None:
         super().__init__(api_key=api_key, **options)
 
-    def list_numbers(self, **filters: Unpack[RoundedListArgs]) -> AsyncPager[PhoneNumberList]:
+    def list_numbers(
+        self, **filters: Unpack[RoundedListArgs]
+    ) -> AsyncPager[PhoneNumberList, PhoneNumber]:
         """Every number matching ``filters``, fetched lazily."""
         return self._list(dict(filters))

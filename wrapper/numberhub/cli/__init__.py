@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import click
 
 from numberhub import __version__
-from numberhub.cli._errors import CliError, from_exception
+from numberhub.cli._errors import EXIT_INTERRUPTED, CliError, from_exception
 
 __all__ = ["COMMANDS", "main"]
 
@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """Exit codes: 0 success, 1 internal error, 2 usage or bad input, 3 authentication,
 4 provider error (rate limit exhausted, 5xx, bad answer), 5 network, 6 drift (check found
-answers that differ from the spec)."""
+answers that differ from the spec), 130 interrupted (Ctrl-C)."""
 
 
 class LazyGroup(click.Group):
@@ -81,6 +81,10 @@ class LazyGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             raise click.exceptions.Exit(0) from None
+        except KeyboardInterrupt:
+            # Ctrl-C: the output is already closed into a valid document; exit like a
+            # shell does on SIGINT (128 + 2), not click's "Aborted!" and 1.
+            raise CliError("interrupted", EXIT_INTERRUPTED) from None
         except Exception as exc:
             if ctx.params.get("debug"):
                 traceback.print_exc(file=sys.stderr)

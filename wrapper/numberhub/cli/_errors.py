@@ -11,7 +11,11 @@ code   meaning
        that does not fit the spec, paging that does not advance)
 5      network: the provider could not be reached or timed out
 6      drift: ``numberhub check`` found answers that differ from the spec
+130    interrupted (Ctrl-C); json, jsonl and csv output is still a valid document
 =====  ==========================================================================
+
+When a listing fails after some rows, the rows so far are closed into a valid document
+on stdout, then the failure's line and code follow.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ __all__ = [
     "EXIT_AUTH",
     "EXIT_DRIFT",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
     "EXIT_USAGE",
     "CliError",
@@ -49,6 +54,7 @@ EXIT_AUTH = 3
 EXIT_API = 4
 EXIT_NETWORK = 5
 EXIT_DRIFT = 6
+EXIT_INTERRUPTED = 130
 
 
 class CliError(click.ClickException):

@@ -15,9 +15,22 @@ import click
 from click.shell_completion import CompletionItem
 from numberhub_spec import Parameter as Param
 
-__all__ = ["SpecValue", "filter_option", "option_name"]
+from numberhub._client_options import checked_base_url
+from numberhub._errors import InvalidParameterError
+
+__all__ = ["SpecValue", "check_base_url", "filter_option", "option_name"]
 
 _FORMAT_METAVARS = {"date": "YYYY-MM-DD", "date-time": "DATETIME", "uuid": "UUID"}
+
+
+def check_base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The click callback of ``--base-url``: a URL without a scheme is a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return checked_base_url(value)
+    except InvalidParameterError as exc:
+        raise click.BadParameter(str(exc).removeprefix("base_url: "), ctx, param) from None
 
 
 def _item_schema(param: Param) -> dict[str, Any]:

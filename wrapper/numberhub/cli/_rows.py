@@ -1,14 +1,14 @@
 """One flat row per `PhoneNumber`, and the writers of ``--format json|jsonl|csv|table``.
 
-A row has the same fields in every format:
+A row is `PhoneNumber.to_dict`, with the same fields in every format:
 
 ``provider, id, e164, country, type, status, ownership, capabilities, monthly_price,
 currency, created_at``
 
 * ``capabilities``: the enabled ones among ``voice``, ``sms`` and ``mms``, in that order
   (a JSON list; comma-separated in CSV).
-* ``monthly_price``: a decimal string (``"0.80000"``) so that no precision is lost, with
-  its ISO 4217 ``currency``.
+* ``monthly_price``: a decimal string with the provider's significant digits and at
+  least two decimals (``"0.80"``, ``"0.0085"``), with its ISO 4217 ``currency``.
 * ``created_at``: ISO 8601 with its offset.
 * Unknown values are ``null`` in JSON and empty in CSV.
 
@@ -23,49 +23,36 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
+import attrs
 from rich.console import Console
-from rich.table import Table
 
-from numberhub._models import PhoneNumber
+from numberhub._models import FIELDS, PhoneNumber
+from numberhub.cli._table import fit_columns, rows_table
 
-__all__ = ["FIELDS", "FORMATS", "TABLE_COLUMNS", "from_csv", "row", "rows_table", "write_rows"]
+__all__ = [
+    "FIELDS",
+    "FORMATS",
+    "TABLE_COLUMNS",
+    "Written",
+    "count_line",
+    "from_csv",
+    "row",
+    "write_rows",
+]
 
-FIELDS = (
-    "provider",
-    "id",
-    "e164",
-    "country",
-    "type",
-    "status",
-    "ownership",
-    "capabilities",
-    "monthly_price",
-    "currency",
-    "created_at",
-)
 FORMATS = ("table", "json", "jsonl", "csv")
-CAPABILITIES = ("voice", "sms", "mms")
 Row = dict[str, Any]
 
 
 def row(number: PhoneNumber) -> Row:
-    """``number`` as a flat, JSON-ready row."""
-    price = number.monthly_price
-    created = number.created_at
-    caps = number.capabilities
-    return {
-        "provider": number.provider,
-        "id": number.id,
-        "e164": number.e164,
-        "country": number.country,
-        "type": number.type,
-        "status": number.status,
-        "ownership": number.ownership,
-        "capabilities": [c for c in CAPABILITIES if getattr(caps, c).enabled],
-        "monthly_price": None if price is None else str(price.amount),
-        "currency": None if price is None else price.currency,
-        "created_at": None if created is None else created.isoformat(),
-    }
+    """``number`` as a flat, JSON-ready row: `PhoneNumber.to_dict`."""
+    return number.to_dict()
+
+
+def count_line(count: int, providers: int) -> str:
+    """``250 numbers from 1 provider``, singular where it is one."""
+    numbers = "number" if count == 1 else "numbers"
+    return f"{count} {numbers} from {providers} provider{'' if providers == 1 else 's'}"
 
 
 def from_csv(record: Mapping[str, str]) -> Row:
@@ -93,49 +80,56 @@ def _csv_value(value: Any) -> str:
 TABLE_COLUMNS = tuple(f for f in FIELDS if f not in ("provider", "currency"))
 
 
-def rows_table(
-    rows: Iterable[Row], *, title: str | None = None, columns: Iterable[str] = TABLE_COLUMNS
-) -> Table:
-    """A rich table of rows (the ``table`` format and the demo's samples)."""
-    table = Table(title=title, title_justify="left", header_style="bold")
-    columns = list(columns)
-    for name in columns:
-        table.add_column(name.replace("_", " "), no_wrap=name in ("e164", "id", "created_at"))
-    for r in rows:
-        cells = []
-        for name in columns:
-            value = r[name]
-            if name == "monthly_price" and value is not None:
-                value = f"{value} {r['currency']}"
-            cells.append("" if value is None else _csv_value(value))
-        table.add_row(*cells)
-    return table
+@attrs.frozen
+class Written:
+    """What `write_rows` wrote: how many rows, and the table columns left out to fit."""
+
+    count: int
+    left_out: list[str] = attrs.field(factory=list)
 
 
-def write_rows(numbers: Iterator[PhoneNumber], fmt: str, out: TextIO, console: Console) -> int:
-    """Write every number in format ``fmt``; returns how many.
+def _print_table(rows: list[Row], out: TextIO, width: int) -> list[str]:
+    layout = fit_columns(rows, TABLE_COLUMNS, width)
+    Console(file=out, width=layout.width).print(rows_table(rows, layout.columns))
+    return layout.left_out
 
-    json, jsonl and csv stream: each row is written as soon as its page arrives.
+
+def write_rows(numbers: Iterator[PhoneNumber], fmt: str, out: TextIO, *, width: int) -> Written:
+    """Write every number in format ``fmt`` to ``out``.
+
+    json, jsonl and csv stream: each row is written as soon as its page arrives, and the
+    document is always complete: when the listing fails or is interrupted after some
+    rows, the rows so far are closed into a valid document (the JSON array ends) before
+    the exception goes on. A table is laid out to ``width`` once every row is in (on a
+    failure, with the rows so far).
     """
-    count = 0
+    rows: list[Row] = []
     if fmt == "table":
-        rows = [row(n) for n in numbers]
-        console.print(rows_table(rows))
-        return len(rows)
+        try:
+            rows.extend(row(n) for n in numbers)
+        except BaseException:
+            if rows:
+                _print_table(rows, out, width)
+            raise
+        return Written(len(rows), _print_table(rows, out, width))
+    count = 0
     if fmt == "csv":
         out.write(_csv_line(FIELDS))
     elif fmt == "json":
         out.write("[")
-    for number in numbers:
-        r = row(number)
-        if fmt == "csv":
-            out.write(_csv_line(_csv_value(r[f]) for f in FIELDS))
-        elif fmt == "jsonl":
-            out.write(json.dumps(r) + "\n")
-        else:
-            out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(r))
-        count += 1
-    if fmt == "json":
-        out.write("\n]\n" if count else "]\n")
-    out.flush()
-    return count
+    try:
+        for number in numbers:
+            r = row(number)
+            if fmt == "csv":
+                out.write(_csv_line(_csv_value(r[f]) for f in FIELDS))
+            elif fmt == "jsonl":
+                out.write(json.dumps(r) + "\n")
+            else:
+                out.write(("\n  " if count == 0 else ",\n  ") + json.dumps(r))
+            out.flush()  # a reader downstream (a pipe) sees each row as it arrives
+            count += 1
+    finally:
+        if fmt == "json":
+            out.write("\n]\n" if count else "]\n")
+        out.flush()
+    return Written(count)

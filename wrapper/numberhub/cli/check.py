@@ -35,6 +35,7 @@ from numberhub._drift import DriftWarning
 from numberhub._errors import NumberhubError
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
+from numberhub.cli._options import check_base_url
 from numberhub.cli._session import connect
 
 __all__ = ["check", "report", "write_text"]
@@ -169,6 +170,7 @@ class _ProviderName(click.Choice):  # type: ignore[type-arg]  # generic only sin
     "--base-url",
     default=None,
     metavar="URL",
+    callback=check_base_url,
     help="Send requests here instead of the provider's server (a proxy, or a "
     "running 'numberhub mock').",
 )

@@ -26,8 +26,9 @@ from rich.table import Table
 
 import numberhub
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._rows import Row, row, rows_table
+from numberhub.cli._rows import Row, row
 from numberhub.cli._session import stderr_console
+from numberhub.cli._table import fit_columns, output_width, rows_table
 
 __all__ = ["Listing", "breakdown", "demo", "list_all"]
 
@@ -66,8 +67,15 @@ class Listing:
             "by_country": countries,
             "by_type": types,
             "by_country_type": cross,
-            "sample": self.rows[:sample],
+            "sample": self.sample(sample),
         }
+
+    def sample(self, count: int) -> list[Row]:
+        """The first ``count`` rows, those with an e164 first.
+
+        (DuoPlus's numbers still being generated have none yet.)
+        """
+        return sorted(self.rows, key=lambda r: r["e164"] is None)[:count]
 
 
 def breakdown(
@@ -156,14 +164,16 @@ def _breakdown_table(listing: Listing) -> Table:
     return table
 
 
-def _panel(listing: Listing, sample: int) -> Panel:
+def _panel(listing: Listing, sample: int, width: int) -> Panel:
     info = listing.info
     what = "owned" if info.lists == "owned" else "available to buy"
     title = (
         f"[bold]{info.display_name}[/bold]: {len(listing.rows)} numbers {what}, "
         f"{_plural(listing.pages, 'page')} in {listing.seconds:.1f} s"
     )
-    samples = rows_table(listing.rows[:sample], title=f"first {sample}", columns=_SAMPLE_COLUMNS)
+    rows = listing.sample(sample)
+    layout = fit_columns(rows, _SAMPLE_COLUMNS, width - 4)  # inside the panel's border
+    samples = rows_table(rows, layout.columns, title=f"first {sample}")
     return Panel(Group(samples, _breakdown_table(listing)), title=title, title_align="left")
 
 
@@ -233,11 +243,12 @@ def demo(size: int, seed: int, sample: int, providers: tuple[str, ...], fmt: str
     from numberhub.mock import MockServer
 
     names = list(providers or provider_names())
-    out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 120)
+    out = Console(file=sys.stdout, width=output_width(sys.stdout))
     with MockServer(seed=seed, size=size, providers=names) as server:
         if fmt == "table":
             out.print(
-                f"numberhub demo: listing {len(names)} providers through the wrapper from the "
+                f"numberhub demo: listing {_plural(len(names), 'provider')} through the "
+                "wrapper from the "
                 f"built-in mock at {server.base_url} (seed {seed}, {size} numbers each)\n"
             )
         listings = list_all(names, server.base_url, server.credentials, stderr_console())
@@ -252,7 +263,7 @@ def demo(size: int, seed: int, sample: int, providers: tuple[str, ...], fmt: str
         click.echo(json.dumps(data, indent=2))
         return
     for listing in listings:
-        out.print(_panel(listing, sample))
+        out.print(_panel(listing, sample, out.width))
     out.print(_summary(listings))
     for note in _rate_notes(listings):
         out.print(f"[dim]{note}[/dim]")

@@ -7,12 +7,12 @@ from typing import Any
 
 import click
 from numberhub_spec import provider_names
-from rich.console import Console
 
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._options import filter_option, option_name
-from numberhub.cli._rows import FORMATS, write_rows
+from numberhub.cli._options import check_base_url, filter_option, option_name
+from numberhub.cli._rows import FORMATS, count_line, write_rows
 from numberhub.cli._session import connect, iterate_with_progress, stderr_console
+from numberhub.cli._table import output_width
 
 __all__ = ["build_command", "list_numbers"]
 
@@ -40,7 +40,7 @@ def _common_options(info: ProviderInfo) -> list[click.Option]:
                      metavar="N", help="Stop after N numbers."),
         click.Option(["--page-size"], type=int, default=None, metavar="N",
                      help=f"Numbers per request{size}."),
-        click.Option(["--base-url"], default=None, metavar="URL",
+        click.Option(["--base-url"], default=None, metavar="URL", callback=check_base_url,
                      help="Send requests here instead of the provider's server (a proxy, "
                      "or a running 'numberhub mock')."),
         click.Option(["--mock"], is_flag=True,
@@ -102,8 +102,15 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
             **filters, max_items=max_items, page_size=page_size, concurrency=concurrency
         )
         numbers = iterate_with_progress(pager, info, err, max_items=max_items)
-        out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200)
-        write_rows(numbers, fmt, sys.stdout, out)
+        written = write_rows(numbers, fmt, sys.stdout, width=output_width(sys.stdout))
+    if fmt == "table":
+        click.echo(count_line(written.count, 1), err=True)
+        if written.left_out:
+            click.echo(
+                f"not shown at this width: {', '.join(written.left_out)} "
+                "(a wider COLUMNS, or --format csv or json, shows every field)",
+                err=True,
+            )
 
 
 def _check_requires(info: ProviderInfo, filters: dict[str, Any]) -> None:

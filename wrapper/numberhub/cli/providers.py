@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from numberhub.cli._catalog import ProviderInfo, all_providers
+from numberhub.cli._table import output_width
 
 __all__ = ["describe", "providers"]
 
@@ -41,21 +42,20 @@ def describe(info: ProviderInfo) -> dict[str, Any]:
     }
 
 
-def _table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(title="numberhub providers", title_justify="left", header_style="bold")
-    for name in ("provider", "lists", "auth env vars", "paging", "page size", "rate limit"):
-        table.add_column(name)
-    for r in rows:
-        lists = "owned numbers" if r["lists"] == "owned" else "numbers to buy"
-        table.add_row(
-            f"{r['name']}\n[dim]{r['display_name']}[/dim]",
-            f"{lists}\n[dim]{r['endpoint']}[/dim]",
-            "\n".join(r["env_vars"]),
-            r["paging_detail"],
-            "-" if r["page_size_max"] is None else f"<= {r['page_size_max']}",
-            r["rate_limit_text"],
-        )
-    return table
+def _block(r: dict[str, Any]) -> Table:
+    """One provider as a label/value grid: readable at 80 columns, env var names whole."""
+    lists = "the account's numbers" if r["lists"] == "owned" else "numbers available to buy"
+    size = "" if r["page_size_max"] is None else f"; pages of up to {r['page_size_max']}"
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("endpoint", r["endpoint"])
+    grid.add_row("env vars", "\n".join(r["env_vars"]) or "-")
+    grid.add_row("paging", r["paging_detail"] + size)
+    grid.add_row("rate limit", r["rate_limit_text"])
+    grid.title = f"[bold]{r['name']}[/bold] ({r['display_name']}): {lists}"
+    grid.title_justify = "left"
+    return grid
 
 
 @click.command("providers")
@@ -72,4 +72,8 @@ def providers(fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
-    Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160).print(_table(rows))
+    out = Console(file=sys.stdout, width=output_width(sys.stdout))
+    for index, r in enumerate(rows):
+        if index:
+            out.print()
+        out.print(_block(r))

@@ -151,14 +151,17 @@ def sync_detailed(
     voice or WhatsApp channel. The list ends when the answer has no `nextPageToken`.
 
     Args:
-        organization_id (UUID):
-        limit (int | Unset):  Default: 10.
-        page_token (str | Unset):
-        country_codes (list[str] | Unset):
-        types (list[ListNumbersTypesItem] | Unset):
-        features (list[ListNumbersFeaturesItem] | Unset):
-        prefix (str | Unset):
-        testing (bool | Unset):
+        organization_id (UUID): The organization's id; must be the one the access key belongs to.
+        limit (int | Unset): Results per page. Default: 10.
+        page_token (str | Unset): Opaque position in the list, from the previous page's
+            `nextPageToken`.
+        country_codes (list[str] | Unset): Countries, as ISO 3166-1 alpha-2 codes.
+        types (list[ListNumbersTypesItem] | Unset): Number types.
+        features (list[ListNumbersFeaturesItem] | Unset): Capabilities the number must have, every
+            one of them.
+        prefix (str | Unset): Only numbers beginning with this prefix, in full international form
+            such as `+1212`. Accepted only together with `countryCodes`.
+        testing (bool | Unset): Search the testing stock instead of the live one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,14 +207,17 @@ def sync(
     voice or WhatsApp channel. The list ends when the answer has no `nextPageToken`.
 
     Args:
-        organization_id (UUID):
-        limit (int | Unset):  Default: 10.
-        page_token (str | Unset):
-        country_codes (list[str] | Unset):
-        types (list[ListNumbersTypesItem] | Unset):
-        features (list[ListNumbersFeaturesItem] | Unset):
-        prefix (str | Unset):
-        testing (bool | Unset):
+        organization_id (UUID): The organization's id; must be the one the access key belongs to.
+        limit (int | Unset): Results per page. Default: 10.
+        page_token (str | Unset): Opaque position in the list, from the previous page's
+            `nextPageToken`.
+        country_codes (list[str] | Unset): Countries, as ISO 3166-1 alpha-2 codes.
+        types (list[ListNumbersTypesItem] | Unset): Number types.
+        features (list[ListNumbersFeaturesItem] | Unset): Capabilities the number must have, every
+            one of them.
+        prefix (str | Unset): Only numbers beginning with this prefix, in full international form
+            such as `+1212`. Accepted only together with `countryCodes`.
+        testing (bool | Unset): Search the testing stock instead of the live one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,14 +258,17 @@ async def asyncio_detailed(
     voice or WhatsApp channel. The list ends when the answer has no `nextPageToken`.
 
     Args:
-        organization_id (UUID):
-        limit (int | Unset):  Default: 10.
-        page_token (str | Unset):
-        country_codes (list[str] | Unset):
-        types (list[ListNumbersTypesItem] | Unset):
-        features (list[ListNumbersFeaturesItem] | Unset):
-        prefix (str | Unset):
-        testing (bool | Unset):
+        organization_id (UUID): The organization's id; must be the one the access key belongs to.
+        limit (int | Unset): Results per page. Default: 10.
+        page_token (str | Unset): Opaque position in the list, from the previous page's
+            `nextPageToken`.
+        country_codes (list[str] | Unset): Countries, as ISO 3166-1 alpha-2 codes.
+        types (list[ListNumbersTypesItem] | Unset): Number types.
+        features (list[ListNumbersFeaturesItem] | Unset): Capabilities the number must have, every
+            one of them.
+        prefix (str | Unset): Only numbers beginning with this prefix, in full international form
+            such as `+1212`. Accepted only together with `countryCodes`.
+        testing (bool | Unset): Search the testing stock instead of the live one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -303,14 +312,17 @@ async def asyncio(
     voice or WhatsApp channel. The list ends when the answer has no `nextPageToken`.
 
     Args:
-        organization_id (UUID):
-        limit (int | Unset):  Default: 10.
-        page_token (str | Unset):
-        country_codes (list[str] | Unset):
-        types (list[ListNumbersTypesItem] | Unset):
-        features (list[ListNumbersFeaturesItem] | Unset):
-        prefix (str | Unset):
-        testing (bool | Unset):
+        organization_id (UUID): The organization's id; must be the one the access key belongs to.
+        limit (int | Unset): Results per page. Default: 10.
+        page_token (str | Unset): Opaque position in the list, from the previous page's
+            `nextPageToken`.
+        country_codes (list[str] | Unset): Countries, as ISO 3166-1 alpha-2 codes.
+        types (list[ListNumbersTypesItem] | Unset): Number types.
+        features (list[ListNumbersFeaturesItem] | Unset): Capabilities the number must have, every
+            one of them.
+        prefix (str | Unset): Only numbers beginning with this prefix, in full international form
+            such as `+1212`. Accepted only together with `countryCodes`.
+        testing (bool | Unset): Search the testing stock instead of the live one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

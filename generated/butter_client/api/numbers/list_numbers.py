@@ -105,9 +105,10 @@ def sync_detailed(
     `pagination.has_more` is false.
 
     Args:
-        status (ListNumbersStatus | Unset):
-        cursor (str | Unset):
-        limit (int | Unset):  Default: 20.
+        status (ListNumbersStatus | Unset): Only free or only assigned numbers.
+        cursor (str | Unset): Opaque cursor from `pagination.next_cursor` (parameter name
+            assumed).
+        limit (int | Unset): Page size (parameter name and range assumed). Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,9 +145,10 @@ def sync(
     `pagination.has_more` is false.
 
     Args:
-        status (ListNumbersStatus | Unset):
-        cursor (str | Unset):
-        limit (int | Unset):  Default: 20.
+        status (ListNumbersStatus | Unset): Only free or only assigned numbers.
+        cursor (str | Unset): Opaque cursor from `pagination.next_cursor` (parameter name
+            assumed).
+        limit (int | Unset): Page size (parameter name and range assumed). Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,9 +180,10 @@ async def asyncio_detailed(
     `pagination.has_more` is false.
 
     Args:
-        status (ListNumbersStatus | Unset):
-        cursor (str | Unset):
-        limit (int | Unset):  Default: 20.
+        status (ListNumbersStatus | Unset): Only free or only assigned numbers.
+        cursor (str | Unset): Opaque cursor from `pagination.next_cursor` (parameter name
+            assumed).
+        limit (int | Unset): Page size (parameter name and range assumed). Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,9 +218,10 @@ async def asyncio(
     `pagination.has_more` is false.
 
     Args:
-        status (ListNumbersStatus | Unset):
-        cursor (str | Unset):
-        limit (int | Unset):  Default: 20.
+        status (ListNumbersStatus | Unset): Only free or only assigned numbers.
+        cursor (str | Unset): Opaque cursor from `pagination.next_cursor` (parameter name
+            assumed).
+        limit (int | Unset): Page size (parameter name and range assumed). Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -96,7 +96,8 @@ def sync_detailed(
     only reads: it is safe to retry. The list ends when `data.page >= data.total_page`.
 
     Args:
-        lang (ListNumbersLang | Unset):  Default: ListNumbersLang.EN.
+        lang (ListNumbersLang | Unset): Language of the localized names (`region_name`,
+            `type_name`, `status_name`). Default: ListNumbersLang.EN.
         body (NumberListRequest): Filters, sort order and page. Every field is optional; `{}`
             lists everything.
 
@@ -132,7 +133,8 @@ def sync(
     only reads: it is safe to retry. The list ends when `data.page >= data.total_page`.
 
     Args:
-        lang (ListNumbersLang | Unset):  Default: ListNumbersLang.EN.
+        lang (ListNumbersLang | Unset): Language of the localized names (`region_name`,
+            `type_name`, `status_name`). Default: ListNumbersLang.EN.
         body (NumberListRequest): Filters, sort order and page. Every field is optional; `{}`
             lists everything.
 
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     only reads: it is safe to retry. The list ends when `data.page >= data.total_page`.
 
     Args:
-        lang (ListNumbersLang | Unset):  Default: ListNumbersLang.EN.
+        lang (ListNumbersLang | Unset): Language of the localized names (`region_name`,
+            `type_name`, `status_name`). Default: ListNumbersLang.EN.
         body (NumberListRequest): Filters, sort order and page. Every field is optional; `{}`
             lists everything.
 
@@ -197,7 +200,8 @@ async def asyncio(
     only reads: it is safe to retry. The list ends when `data.page >= data.total_page`.
 
     Args:
-        lang (ListNumbersLang | Unset):  Default: ListNumbersLang.EN.
+        lang (ListNumbersLang | Unset): Language of the localized names (`region_name`,
+            `type_name`, `status_name`). Default: ListNumbersLang.EN.
         body (NumberListRequest): Filters, sort order and page. Every field is optional; `{}`
             lists everything.
 

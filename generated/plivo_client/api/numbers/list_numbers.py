@@ -223,31 +223,59 @@ def sync_detailed(
     """List account phone numbers
 
      Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
-    a time, in an order Plivo does not document. `meta.next` is a path relative to
-    the API host with the next page's query string, or null on the last page. Plivo
-    returns an empty `objects` list when nothing matches.
+    a time, in an order Plivo does not document. `meta.next` (the generated model's
+    `meta.next_`) is a path relative to the API host with the next page's query
+    string, or null on the last page. Plivo returns an empty `objects` list when
+    nothing matches.
 
     Args:
-        auth_id (str):
-        type_ (ListNumbersType | Unset):
-        number_type (ListNumbersNumberType | Unset):
-        number_startswith (str | Unset):
-        subaccount (str | Unset):
-        alias (str | Unset):
-        services (str | Unset):
-        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
-        tendlc_campaign_id (str | Unset):
-        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        auth_id (str): The account's Auth ID: `MA` (main account) or `SA` (subaccount) followed by
+            18 upper-case letters or digits. It must be the Basic-auth user name.
+        type_ (ListNumbersType | Unset): The type of number.
+        number_type (ListNumbersNumberType | Unset): Older name of `type`, still used by Plivo's
+            Go SDK. Same values and meaning.
+        number_startswith (str | Unset): Only numbers whose digits (country code first, no "+")
+            begin with this pattern.
+        subaccount (str | Unset): Only numbers assigned to this subaccount (its Auth ID).
+        alias (str | Unset): Only numbers whose alias matches exactly.
+        services (str | Unset): Only numbers that provide every listed service: `voice`, `sms`,
+            `mms`, or a comma-separated combination such as `voice,sms` or `voice,sms,mms`.
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset): 10DLC
+            registration status of US local numbers. The list page documents `unregistered`,
+            `in_progress`, `registered` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNREGISTERED`, `PROCESSING`,
+            `COMPLETED` (lib/resources/numbers.js, `list`, `params.tendlcRegistrationStatus`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both sets are accepted. That PROCESSING means in_progress and COMPLETED means registered
+            is read from the two documents side by side (not verified).
+        tendlc_campaign_id (str | Unset): Only US local numbers linked to this 10DLC campaign.
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset): SMS verification
+            status of SMS-enabled US/Canada toll-free numbers. The list page documents `unverified`,
+            `pending_verification`, `verified` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNVERIFIED`, `PENDING_VERIFICATION`,
+            `VERIFIED` (lib/resources/numbers.js, `list`, `params.tollFreeSmsVerification`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both are accepted and mean the same status in either case (the filter compares without
+            regard to case).
         toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
-            Unset):
-        renewal_date (datetime.date | Unset):
-        renewal_date_gt (datetime.date | Unset):
-        renewal_date_gte (datetime.date | Unset):
-        renewal_date_lt (datetime.date | Unset):
-        renewal_date_lte (datetime.date | Unset):
-        cnam_lookup (ListNumbersCnamLookup | Unset):
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+            Unset): Status of the toll-free SMS verification order of US/Canada toll-free numbers. Not
+            on Plivo's list page; plivo-python (plivo/resources/numbers.py, `Numbers.list`) and plivo-
+            go (numbers.go, `NumberListParams`) send it, and their CHANGELOGs record adding it (plivo-
+            python 4.45.0, plivo-go 7.41.0: "Added `toll_free_sms_verification_order_status` filter to
+            AccountPhoneNumber - list all my numbers API"). Neither SDK checks the value. The values
+            are Plivo's toll-free verification statuses (https://docs.plivo.com/docs/messaging/api/tf-
+            verification/toll-free-verification-statuses): SUBMITTED, APPROVED, REJECTED,
+            UPDATE_REQUIRED; plivo-go's recorded fixtures/numberListResponse.json carries APPROVED in
+            the field of that name. That the filter takes exactly these values is not verified.
+        renewal_date (datetime.date | Unset): Only numbers renewing on this date.
+        renewal_date_gt (datetime.date | Unset): Only numbers renewing after this date.
+        renewal_date_gte (datetime.date | Unset): Only numbers renewing on or after this date.
+        renewal_date_lt (datetime.date | Unset): Only numbers renewing before this date.
+        renewal_date_lte (datetime.date | Unset): Only numbers renewing on or before this date.
+        cnam_lookup (ListNumbersCnamLookup | Unset): Whether CNAM lookup is enabled on the number.
+        limit (int | Unset): Results per page. Plivo's SDKs refuse anything outside 1..20.
+            Default: 20.
+        offset (int | Unset): How many matching numbers to skip. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,31 +341,59 @@ def sync(
     """List account phone numbers
 
      Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
-    a time, in an order Plivo does not document. `meta.next` is a path relative to
-    the API host with the next page's query string, or null on the last page. Plivo
-    returns an empty `objects` list when nothing matches.
+    a time, in an order Plivo does not document. `meta.next` (the generated model's
+    `meta.next_`) is a path relative to the API host with the next page's query
+    string, or null on the last page. Plivo returns an empty `objects` list when
+    nothing matches.
 
     Args:
-        auth_id (str):
-        type_ (ListNumbersType | Unset):
-        number_type (ListNumbersNumberType | Unset):
-        number_startswith (str | Unset):
-        subaccount (str | Unset):
-        alias (str | Unset):
-        services (str | Unset):
-        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
-        tendlc_campaign_id (str | Unset):
-        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        auth_id (str): The account's Auth ID: `MA` (main account) or `SA` (subaccount) followed by
+            18 upper-case letters or digits. It must be the Basic-auth user name.
+        type_ (ListNumbersType | Unset): The type of number.
+        number_type (ListNumbersNumberType | Unset): Older name of `type`, still used by Plivo's
+            Go SDK. Same values and meaning.
+        number_startswith (str | Unset): Only numbers whose digits (country code first, no "+")
+            begin with this pattern.
+        subaccount (str | Unset): Only numbers assigned to this subaccount (its Auth ID).
+        alias (str | Unset): Only numbers whose alias matches exactly.
+        services (str | Unset): Only numbers that provide every listed service: `voice`, `sms`,
+            `mms`, or a comma-separated combination such as `voice,sms` or `voice,sms,mms`.
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset): 10DLC
+            registration status of US local numbers. The list page documents `unregistered`,
+            `in_progress`, `registered` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNREGISTERED`, `PROCESSING`,
+            `COMPLETED` (lib/resources/numbers.js, `list`, `params.tendlcRegistrationStatus`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both sets are accepted. That PROCESSING means in_progress and COMPLETED means registered
+            is read from the two documents side by side (not verified).
+        tendlc_campaign_id (str | Unset): Only US local numbers linked to this 10DLC campaign.
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset): SMS verification
+            status of SMS-enabled US/Canada toll-free numbers. The list page documents `unverified`,
+            `pending_verification`, `verified` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNVERIFIED`, `PENDING_VERIFICATION`,
+            `VERIFIED` (lib/resources/numbers.js, `list`, `params.tollFreeSmsVerification`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both are accepted and mean the same status in either case (the filter compares without
+            regard to case).
         toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
-            Unset):
-        renewal_date (datetime.date | Unset):
-        renewal_date_gt (datetime.date | Unset):
-        renewal_date_gte (datetime.date | Unset):
-        renewal_date_lt (datetime.date | Unset):
-        renewal_date_lte (datetime.date | Unset):
-        cnam_lookup (ListNumbersCnamLookup | Unset):
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+            Unset): Status of the toll-free SMS verification order of US/Canada toll-free numbers. Not
+            on Plivo's list page; plivo-python (plivo/resources/numbers.py, `Numbers.list`) and plivo-
+            go (numbers.go, `NumberListParams`) send it, and their CHANGELOGs record adding it (plivo-
+            python 4.45.0, plivo-go 7.41.0: "Added `toll_free_sms_verification_order_status` filter to
+            AccountPhoneNumber - list all my numbers API"). Neither SDK checks the value. The values
+            are Plivo's toll-free verification statuses (https://docs.plivo.com/docs/messaging/api/tf-
+            verification/toll-free-verification-statuses): SUBMITTED, APPROVED, REJECTED,
+            UPDATE_REQUIRED; plivo-go's recorded fixtures/numberListResponse.json carries APPROVED in
+            the field of that name. That the filter takes exactly these values is not verified.
+        renewal_date (datetime.date | Unset): Only numbers renewing on this date.
+        renewal_date_gt (datetime.date | Unset): Only numbers renewing after this date.
+        renewal_date_gte (datetime.date | Unset): Only numbers renewing on or after this date.
+        renewal_date_lt (datetime.date | Unset): Only numbers renewing before this date.
+        renewal_date_lte (datetime.date | Unset): Only numbers renewing on or before this date.
+        cnam_lookup (ListNumbersCnamLookup | Unset): Whether CNAM lookup is enabled on the number.
+        limit (int | Unset): Results per page. Plivo's SDKs refuse anything outside 1..20.
+            Default: 20.
+        offset (int | Unset): How many matching numbers to skip. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -398,31 +454,59 @@ async def asyncio_detailed(
     """List account phone numbers
 
      Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
-    a time, in an order Plivo does not document. `meta.next` is a path relative to
-    the API host with the next page's query string, or null on the last page. Plivo
-    returns an empty `objects` list when nothing matches.
+    a time, in an order Plivo does not document. `meta.next` (the generated model's
+    `meta.next_`) is a path relative to the API host with the next page's query
+    string, or null on the last page. Plivo returns an empty `objects` list when
+    nothing matches.
 
     Args:
-        auth_id (str):
-        type_ (ListNumbersType | Unset):
-        number_type (ListNumbersNumberType | Unset):
-        number_startswith (str | Unset):
-        subaccount (str | Unset):
-        alias (str | Unset):
-        services (str | Unset):
-        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
-        tendlc_campaign_id (str | Unset):
-        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        auth_id (str): The account's Auth ID: `MA` (main account) or `SA` (subaccount) followed by
+            18 upper-case letters or digits. It must be the Basic-auth user name.
+        type_ (ListNumbersType | Unset): The type of number.
+        number_type (ListNumbersNumberType | Unset): Older name of `type`, still used by Plivo's
+            Go SDK. Same values and meaning.
+        number_startswith (str | Unset): Only numbers whose digits (country code first, no "+")
+            begin with this pattern.
+        subaccount (str | Unset): Only numbers assigned to this subaccount (its Auth ID).
+        alias (str | Unset): Only numbers whose alias matches exactly.
+        services (str | Unset): Only numbers that provide every listed service: `voice`, `sms`,
+            `mms`, or a comma-separated combination such as `voice,sms` or `voice,sms,mms`.
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset): 10DLC
+            registration status of US local numbers. The list page documents `unregistered`,
+            `in_progress`, `registered` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNREGISTERED`, `PROCESSING`,
+            `COMPLETED` (lib/resources/numbers.js, `list`, `params.tendlcRegistrationStatus`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both sets are accepted. That PROCESSING means in_progress and COMPLETED means registered
+            is read from the two documents side by side (not verified).
+        tendlc_campaign_id (str | Unset): Only US local numbers linked to this 10DLC campaign.
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset): SMS verification
+            status of SMS-enabled US/Canada toll-free numbers. The list page documents `unverified`,
+            `pending_verification`, `verified` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNVERIFIED`, `PENDING_VERIFICATION`,
+            `VERIFIED` (lib/resources/numbers.js, `list`, `params.tollFreeSmsVerification`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both are accepted and mean the same status in either case (the filter compares without
+            regard to case).
         toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
-            Unset):
-        renewal_date (datetime.date | Unset):
-        renewal_date_gt (datetime.date | Unset):
-        renewal_date_gte (datetime.date | Unset):
-        renewal_date_lt (datetime.date | Unset):
-        renewal_date_lte (datetime.date | Unset):
-        cnam_lookup (ListNumbersCnamLookup | Unset):
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+            Unset): Status of the toll-free SMS verification order of US/Canada toll-free numbers. Not
+            on Plivo's list page; plivo-python (plivo/resources/numbers.py, `Numbers.list`) and plivo-
+            go (numbers.go, `NumberListParams`) send it, and their CHANGELOGs record adding it (plivo-
+            python 4.45.0, plivo-go 7.41.0: "Added `toll_free_sms_verification_order_status` filter to
+            AccountPhoneNumber - list all my numbers API"). Neither SDK checks the value. The values
+            are Plivo's toll-free verification statuses (https://docs.plivo.com/docs/messaging/api/tf-
+            verification/toll-free-verification-statuses): SUBMITTED, APPROVED, REJECTED,
+            UPDATE_REQUIRED; plivo-go's recorded fixtures/numberListResponse.json carries APPROVED in
+            the field of that name. That the filter takes exactly these values is not verified.
+        renewal_date (datetime.date | Unset): Only numbers renewing on this date.
+        renewal_date_gt (datetime.date | Unset): Only numbers renewing after this date.
+        renewal_date_gte (datetime.date | Unset): Only numbers renewing on or after this date.
+        renewal_date_lt (datetime.date | Unset): Only numbers renewing before this date.
+        renewal_date_lte (datetime.date | Unset): Only numbers renewing on or before this date.
+        cnam_lookup (ListNumbersCnamLookup | Unset): Whether CNAM lookup is enabled on the number.
+        limit (int | Unset): Results per page. Plivo's SDKs refuse anything outside 1..20.
+            Default: 20.
+        offset (int | Unset): How many matching numbers to skip. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -486,31 +570,59 @@ async def asyncio(
     """List account phone numbers
 
      Returns the phone numbers rented from Plivo or added from a carrier, `limit` at
-    a time, in an order Plivo does not document. `meta.next` is a path relative to
-    the API host with the next page's query string, or null on the last page. Plivo
-    returns an empty `objects` list when nothing matches.
+    a time, in an order Plivo does not document. `meta.next` (the generated model's
+    `meta.next_`) is a path relative to the API host with the next page's query
+    string, or null on the last page. Plivo returns an empty `objects` list when
+    nothing matches.
 
     Args:
-        auth_id (str):
-        type_ (ListNumbersType | Unset):
-        number_type (ListNumbersNumberType | Unset):
-        number_startswith (str | Unset):
-        subaccount (str | Unset):
-        alias (str | Unset):
-        services (str | Unset):
-        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset):
-        tendlc_campaign_id (str | Unset):
-        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset):
+        auth_id (str): The account's Auth ID: `MA` (main account) or `SA` (subaccount) followed by
+            18 upper-case letters or digits. It must be the Basic-auth user name.
+        type_ (ListNumbersType | Unset): The type of number.
+        number_type (ListNumbersNumberType | Unset): Older name of `type`, still used by Plivo's
+            Go SDK. Same values and meaning.
+        number_startswith (str | Unset): Only numbers whose digits (country code first, no "+")
+            begin with this pattern.
+        subaccount (str | Unset): Only numbers assigned to this subaccount (its Auth ID).
+        alias (str | Unset): Only numbers whose alias matches exactly.
+        services (str | Unset): Only numbers that provide every listed service: `voice`, `sms`,
+            `mms`, or a comma-separated combination such as `voice,sms` or `voice,sms,mms`.
+        tendlc_registration_status (ListNumbersTendlcRegistrationStatus | Unset): 10DLC
+            registration status of US local numbers. The list page documents `unregistered`,
+            `in_progress`, `registered` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNREGISTERED`, `PROCESSING`,
+            `COMPLETED` (lib/resources/numbers.js, `list`, `params.tendlcRegistrationStatus`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both sets are accepted. That PROCESSING means in_progress and COMPLETED means registered
+            is read from the two documents side by side (not verified).
+        tendlc_campaign_id (str | Unset): Only US local numbers linked to this 10DLC campaign.
+        toll_free_sms_verification (ListNumbersTollFreeSmsVerification | Unset): SMS verification
+            status of SMS-enabled US/Canada toll-free numbers. The list page documents `unverified`,
+            `pending_verification`, `verified` (https://www.plivo.com/docs/numbers/api/account-phone-
+            number/list-all-my-numbers/); plivo-node documents `UNVERIFIED`, `PENDING_VERIFICATION`,
+            `VERIFIED` (lib/resources/numbers.js, `list`, `params.tollFreeSmsVerification`), the
+            values of the number object (https://docs.plivo.com/docs/numbers/account-phone-numbers).
+            Both are accepted and mean the same status in either case (the filter compares without
+            regard to case).
         toll_free_sms_verification_order_status (ListNumbersTollFreeSmsVerificationOrderStatus |
-            Unset):
-        renewal_date (datetime.date | Unset):
-        renewal_date_gt (datetime.date | Unset):
-        renewal_date_gte (datetime.date | Unset):
-        renewal_date_lt (datetime.date | Unset):
-        renewal_date_lte (datetime.date | Unset):
-        cnam_lookup (ListNumbersCnamLookup | Unset):
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+            Unset): Status of the toll-free SMS verification order of US/Canada toll-free numbers. Not
+            on Plivo's list page; plivo-python (plivo/resources/numbers.py, `Numbers.list`) and plivo-
+            go (numbers.go, `NumberListParams`) send it, and their CHANGELOGs record adding it (plivo-
+            python 4.45.0, plivo-go 7.41.0: "Added `toll_free_sms_verification_order_status` filter to
+            AccountPhoneNumber - list all my numbers API"). Neither SDK checks the value. The values
+            are Plivo's toll-free verification statuses (https://docs.plivo.com/docs/messaging/api/tf-
+            verification/toll-free-verification-statuses): SUBMITTED, APPROVED, REJECTED,
+            UPDATE_REQUIRED; plivo-go's recorded fixtures/numberListResponse.json carries APPROVED in
+            the field of that name. That the filter takes exactly these values is not verified.
+        renewal_date (datetime.date | Unset): Only numbers renewing on this date.
+        renewal_date_gt (datetime.date | Unset): Only numbers renewing after this date.
+        renewal_date_gte (datetime.date | Unset): Only numbers renewing on or after this date.
+        renewal_date_lt (datetime.date | Unset): Only numbers renewing before this date.
+        renewal_date_lte (datetime.date | Unset): Only numbers renewing on or before this date.
+        cnam_lookup (ListNumbersCnamLookup | Unset): Whether CNAM lookup is enabled on the number.
+        limit (int | Unset): Results per page. Plivo's SDKs refuse anything outside 1..20.
+            Default: 20.
+        offset (int | Unset): How many matching numbers to skip. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

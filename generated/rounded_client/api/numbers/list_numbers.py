@@ -124,10 +124,16 @@ def sync_detailed(
     `next_cursor`.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | None | Unset):  Default: 50.
-        use_cursor (bool | None | Unset):  Default: False.
-        cursor (None | str | Unset):
+        page (int | Unset): Page number, 1-indexed (page mode). Default: 1.
+        limit (int | None | Unset): Results per page (default 50, max 1000). Default: 50.
+        use_cursor (bool | None | Unset): true for cursor-based pagination, false for page-based.
+            Default: False.
+        cursor (None | str | Unset): Cursor mode: the `created_at` (ISO 8601) of the last record
+            seen, as Rounded sent it in `next_cursor`; the next page starts strictly after it. A
+            string with an ISO 8601 date-time pattern, not `format: date-time`, so that the generated
+            client sends it unchanged (with the format it becomes a `datetime` and "Z" is written back
+            as "+00:00"). The pattern cannot tell an impossible day ("2025-02-30T09:00:00Z") from a
+            real one: such a cursor is refused with 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,10 +172,16 @@ def sync(
     `next_cursor`.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | None | Unset):  Default: 50.
-        use_cursor (bool | None | Unset):  Default: False.
-        cursor (None | str | Unset):
+        page (int | Unset): Page number, 1-indexed (page mode). Default: 1.
+        limit (int | None | Unset): Results per page (default 50, max 1000). Default: 50.
+        use_cursor (bool | None | Unset): true for cursor-based pagination, false for page-based.
+            Default: False.
+        cursor (None | str | Unset): Cursor mode: the `created_at` (ISO 8601) of the last record
+            seen, as Rounded sent it in `next_cursor`; the next page starts strictly after it. A
+            string with an ISO 8601 date-time pattern, not `format: date-time`, so that the generated
+            client sends it unchanged (with the format it becomes a `datetime` and "Z" is written back
+            as "+00:00"). The pattern cannot tell an impossible day ("2025-02-30T09:00:00Z") from a
+            real one: such a cursor is refused with 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,10 +215,16 @@ async def asyncio_detailed(
     `next_cursor`.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | None | Unset):  Default: 50.
-        use_cursor (bool | None | Unset):  Default: False.
-        cursor (None | str | Unset):
+        page (int | Unset): Page number, 1-indexed (page mode). Default: 1.
+        limit (int | None | Unset): Results per page (default 50, max 1000). Default: 50.
+        use_cursor (bool | None | Unset): true for cursor-based pagination, false for page-based.
+            Default: False.
+        cursor (None | str | Unset): Cursor mode: the `created_at` (ISO 8601) of the last record
+            seen, as Rounded sent it in `next_cursor`; the next page starts strictly after it. A
+            string with an ISO 8601 date-time pattern, not `format: date-time`, so that the generated
+            client sends it unchanged (with the format it becomes a `datetime` and "Z" is written back
+            as "+00:00"). The pattern cannot tell an impossible day ("2025-02-30T09:00:00Z") from a
+            real one: such a cursor is refused with 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,10 +261,16 @@ async def asyncio(
     `next_cursor`.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | None | Unset):  Default: 50.
-        use_cursor (bool | None | Unset):  Default: False.
-        cursor (None | str | Unset):
+        page (int | Unset): Page number, 1-indexed (page mode). Default: 1.
+        limit (int | None | Unset): Results per page (default 50, max 1000). Default: 50.
+        use_cursor (bool | None | Unset): true for cursor-based pagination, false for page-based.
+            Default: False.
+        cursor (None | str | Unset): Cursor mode: the `created_at` (ISO 8601) of the last record
+            seen, as Rounded sent it in `next_cursor`; the next page starts strictly after it. A
+            string with an ISO 8601 date-time pattern, not `format: date-time`, so that the generated
+            client sends it unchanged (with the format it becomes a `datetime` and "Z" is written back
+            as "+00:00"). The pattern cannot tell an impossible day ("2025-02-30T09:00:00Z") from a
+            real one: such a cursor is refused with 400.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
