@@ -6,7 +6,7 @@
 #   source scripts/_bootstrap.sh dev   everything: test tools, generator, linters, and
 #                                      node_modules (the Spectral linter) when Node is present
 #
-# uv (pinned below, from PyPI) lives in its own small venv, .venv-uv; it installs the
+# uv (pinned below, from PyPI) lives in its own folder, .venv-uv; it installs the
 # locked versions (`uv sync --frozen`), with numberhub itself editable from wrapper/ and
 # generated/. It re-installs only when pyproject.toml, uv.lock or the set-up changed.
 set -euo pipefail
@@ -34,8 +34,8 @@ fi
 
 if [[ "$("$UV" --version 2>/dev/null)" != "uv $UV_VERSION "* ]]; then
   echo "==> installing uv $UV_VERSION (.venv-uv)" >&2
-  _quiet "$PYTHON" -m venv --clear "$ROOT/.venv-uv"
-  _quiet "$ROOT/.venv-uv/bin/python" -m pip install --disable-pip-version-check "uv==$UV_VERSION"
+  rm -rf "$ROOT/.venv-uv"
+  _quiet "$PYTHON" -m pip install --disable-pip-version-check --target "$ROOT/.venv-uv" "uv==$UV_VERSION"
 fi
 
 case "$SETUP" in
