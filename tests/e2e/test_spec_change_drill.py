@@ -28,6 +28,10 @@ def run_regenerate(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# Each regenerates the typed clients in a scratch copy of the repository.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "specs", tmp_path / "specs")

@@ -387,6 +387,7 @@ def _mutated(draw: st.DrawFn, provider: str) -> list[dict[str, Any]]:
     return items
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("provider", PROVIDERS)
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
