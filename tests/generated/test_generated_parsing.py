@@ -10,6 +10,7 @@ import json
 import httpx
 import pytest
 
+
 def unset_type(provider):
     return importlib.import_module(f"{provider}_client.types").Unset
 
