@@ -6,7 +6,7 @@ import asyncio
 from collections import Counter
 
 import httpx
-import numberhub_mock._throttle
+import numberhub_mock._state
 import numberhub_spec
 import pytest
 from mock_helpers import PROVIDERS, assert_conforms, call
@@ -156,7 +156,7 @@ def test_fault_kinds_can_be_chosen() -> None:
 
 
 class _StoppedTime:
-    """Stands in for the ``time`` module of the mock's throttle: time moves only when told.
+    """Stands in for the ``time`` module of the mock's rate-limit state: time moves only when told.
 
     The limit is asserted by count, not by how fast a busy machine sends the requests.
     """
@@ -175,7 +175,7 @@ def test_rate_limit_emulates_the_documented_limit(
     provider: str, limit: int, per_seconds: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = _StoppedTime()
-    monkeypatch.setattr(numberhub_mock._throttle, "time", clock)
+    monkeypatch.setattr(numberhub_mock._state, "time", clock)
     with (
         MockServer(providers=[provider], rate_limit=True, size=5) as srv,
         httpx.Client(base_url=srv.base_url) as client,
