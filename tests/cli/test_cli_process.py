@@ -53,9 +53,12 @@ def test_stdout_is_clean_json_when_stderr_is_a_pipe() -> None:
 def test_ctrl_c_in_a_real_process_exits_130_with_valid_json() -> None:
     # DuoPlus keeps to 1 request per second: one number per page makes a listing of
     # minutes, so the interrupt always lands in the middle of it.
+    # A run started in the background (`nohup`, `cmd &`) inherits SIGINT ignored, and
+    # Python then never raises KeyboardInterrupt; a user's terminal has the default.
     proc = subprocess.Popen(
         [SCRIPT, "list", "duoplus", "--mock", "--format", "json", "--page-size", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     assert proc.stdout is not None
     head = proc.stdout.readline() + proc.stdout.readline()  # "[" and the first row
