@@ -46,7 +46,7 @@ from ._provider import Provider, provider
 from ._ratelimit import AsyncRateLimiter, RateLimit, RateLimiter
 from ._reader import Reader
 from ._requests import Listing, RequestBuilder
-from ._retry import RetryPolicy
+from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -86,7 +86,7 @@ class _Core:
         given = options.get("base_url")
         base_url = spec.servers[0].rstrip("/") if given is None else checked_base_url(given)
         self.requests = RequestBuilder(provider, creds, base_url, header_options, self.timeout)
-        max_retries = options.get("max_retries", 2)
+        max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise InvalidParameterError("max_retries", "must be an integer >= 0")
         self.policy = RetryPolicy.from_spec(spec.retries, max_retries)

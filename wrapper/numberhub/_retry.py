@@ -12,7 +12,7 @@ from numberhub_spec import RetrySpec
 
 from ._errors import APIConnectionError, APIError, NumberhubError
 
-__all__ = ["RetryPolicy", "parse_retry_after"]
+__all__ = ["DEFAULT_MAX_RETRIES", "RetryPolicy", "parse_retry_after"]
 
 #: The longest wait a ``Retry-After`` header may ask for; longer asks are cut to this.
 MAX_RETRY_AFTER = 60.0
@@ -50,6 +50,10 @@ def _status_matcher(codes: list[Any]) -> Callable[[int], bool]:
     return lambda status: status in exact or status // 100 in classes
 
 
+#: Retries of a failed request unless a client is told otherwise.
+DEFAULT_MAX_RETRIES = 2
+
+
 @attrs.frozen
 class RetryPolicy:
     """Capped exponential backoff with jitter, honouring ``Retry-After``.
@@ -65,7 +69,7 @@ class RetryPolicy:
         max_retry_after: Cap on a ``Retry-After`` wait.
     """
 
-    max_retries: int = 2
+    max_retries: int = DEFAULT_MAX_RETRIES
     initial: float = 0.5
     max_interval: float = 8.0
     exponent: float = 2.0

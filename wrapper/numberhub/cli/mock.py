@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from numberhub._retry import DEFAULT_MAX_RETRIES
 from numberhub.cli._errors import EXIT_USAGE, CliError
 
 __all__ = ["mock"]
@@ -112,11 +113,11 @@ def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str,
 )
 @click.option(
     "--max-consecutive-faults",
-    default=2,
+    default=DEFAULT_MAX_RETRIES,
     show_default=True,
     type=click.IntRange(0),
     help="At most this many random faults in a row for the same request retried; the next "
-    "try passes (2: numberhub's default max_retries, so every listing completes).",
+    "try passes (numberhub's default max_retries, so every listing completes).",
 )
 @click.option("--rate-limit", is_flag=True, help="Enforce each provider's documented limit.")
 @click.option(
