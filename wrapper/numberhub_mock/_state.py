@@ -8,6 +8,7 @@ one rate limit, draws faults from one sequence and writes one journal.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sqlite3
 import time
@@ -144,32 +145,31 @@ class SharedState(State):
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
 
-    def _write(self, sql: str, *args: Any) -> list[Any]:
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so that workers queue on it, not deadlock."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            rows = db.execute(sql, args).fetchall()
+            yield db
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-        return rows
+
+    def _write(self, sql: str, *args: Any) -> list[Any]:
+        with self._transaction() as db:
+            return db.execute(sql, args).fetchall()
 
     def arrive(self, entry: Entry) -> int:
         """See ``State.arrive``."""
         record = RecordedRequest(*entry)
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
             db.execute(
                 "INSERT INTO journal VALUES (?, ?, NULL)", (k, orjson.dumps(record.to_dict()))
             )
             db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
         return int(k)
 
     def answered(self, k: int, status: int | None) -> None:
@@ -192,10 +192,8 @@ class SharedState(State):
 
     def retry_after(self, key: str, requests: int, per: float) -> int | None:
         """See ``State.retry_after`` (one window for every worker)."""
-        db = self._db
         now = time.monotonic()  # system-wide on Linux and macOS: one clock for every worker
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             row = db.execute("SELECT start, count FROM windows WHERE key = ?", (key,)).fetchone()
             start, count = row if row is not None else (now, 0)
             if now - start >= per:
@@ -207,17 +205,11 @@ class SharedState(State):
                 db.execute(
                     "INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, start, count + 1)
                 )
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
         return wait
 
     def may_fault(self, key: str, cap: int | None) -> bool:
         """See ``State.may_fault``."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
             run = row[0] if row is not None else 0
             allowed = cap is None or run < cap
@@ -225,10 +217,6 @@ class SharedState(State):
                 db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
             else:
                 db.execute("DELETE FROM streaks WHERE key = ?", (key,))
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
         return allowed
 
     def passed(self, key: str) -> None:
