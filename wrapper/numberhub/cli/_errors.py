@@ -11,6 +11,11 @@ code   meaning
        that does not fit the spec, paging that does not advance)
 5      network: the provider could not be reached or timed out
 6      drift: ``numberhub check`` found answers that differ from the spec
+7      incomplete listing: with ``--strict``, fewer (or more) numbers than the
+       provider announced
+8      breaking spec change: ``numberhub spec diff`` found a change that breaks a
+       caller
+9      could not serve: ``numberhub mock`` could not bind its address or port
 130    interrupted (Ctrl-C); json, jsonl and csv output is still a valid document
 =====  ==========================================================================
 
@@ -38,10 +43,13 @@ from numberhub._errors import (
 __all__ = [
     "EXIT_API",
     "EXIT_AUTH",
+    "EXIT_BREAKING",
     "EXIT_DRIFT",
+    "EXIT_INCOMPLETE",
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
+    "EXIT_UNSERVED",
     "EXIT_USAGE",
     "CliError",
     "from_exception",
@@ -54,6 +62,9 @@ EXIT_AUTH = 3
 EXIT_API = 4
 EXIT_NETWORK = 5
 EXIT_DRIFT = 6
+EXIT_INCOMPLETE = 7
+EXIT_BREAKING = 8
+EXIT_UNSERVED = 9
 EXIT_INTERRUPTED = 130
 
 
