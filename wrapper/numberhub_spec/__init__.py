@@ -14,6 +14,10 @@ raises `SpecError` (file, JSON pointer, problem) for anything it does not accept
     [c.env for c in spec.credentials]                # PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
 """
 
+from ._diff import diff
+from ._diff_report import Report
+from ._diff_rules import RULES, Change, Rule
+from ._diff_source import SourceError, SpecVersion, open_version
 from ._extensions import check_extensions, extension_names
 from ._item import CapabilityRule, FieldRule, ItemMapping, PriceRule, Rules, read
 from ._jsonpath import MISSING, JsonPath
@@ -33,8 +37,10 @@ from ._spec import Spec, load
 
 __all__ = [
     "MISSING",
+    "RULES",
     "SPECS_DIR_ENV",
     "CapabilityRule",
+    "Change",
     "CredentialSpec",
     "CursorSpec",
     "EnvelopeSpec",
@@ -50,15 +56,21 @@ __all__ = [
     "Parameter",
     "PriceRule",
     "RateLimitSpec",
+    "Report",
     "ResponseSpec",
     "RetrySpec",
+    "Rule",
     "Rules",
     "SecurityScheme",
+    "SourceError",
     "Spec",
     "SpecError",
+    "SpecVersion",
     "check_extensions",
+    "diff",
     "extension_names",
     "load",
+    "open_version",
     "provider_names",
     "read",
     "shipped_dir",
