@@ -385,15 +385,15 @@ class _Differ:
         inputs = f"{sp[0]}/inputs", f"{sp[1]}/inputs"
         for kind in {**a.inputs, **b.inputs}:
             x, y = a.inputs.get(kind), b.inputs.get(kind)
-            if y is None:
+            if y is None and x is not None:
                 self.emit(
                     "paging-input-removed", f"{label}: the {kind} input ({x.name}) removed", *inputs
                 )
-            elif x is None:
+            elif x is None and y is not None:
                 self.emit(
                     "paging-input-added", f"{label}: a {kind} input ({y.name}) added", *inputs
                 )
-            elif x.name != y.name:
+            elif x is not None and y is not None and x.name != y.name:
                 self.emit(
                     "paging-input-renamed",
                     f"{label}: the {kind} input {x.name} -> {y.name}",

@@ -50,33 +50,25 @@ def auth(emit: Emit, old: Spec, new: Spec, op: tuple[str, str]) -> None:
             else:
                 shown = ", ".join(f"{k} {fa[k]!r} -> {fb[k]!r}" for k in keys if k != "description")
                 emit("api-security-component-changed", f"security scheme `{name}`: {shown}", at, at)
+    where = _security(old, op[0]), _security(new, op[1])
     ra, rb = set(old.operation.security), set(new.operation.security)
     for req in sorted(ra - rb):
-        emit(
-            "api-security-removed",
-            f"security requirement {' + '.join(req) or 'none'} removed",
-            f"{op[0]}/security",
-            f"{op[1]}/security",
-        )
+        text = f"security requirement {' + '.join(req) or 'none'} removed"
+        emit("api-security-removed", text, *where)
     for req in sorted(rb - ra):
-        emit(
-            "api-security-added",
-            f"security requirement {' + '.join(req) or 'none'} added",
-            f"{op[0]}/security",
-            f"{op[1]}/security",
-        )
+        text = f"security requirement {' + '.join(req) or 'none'} added"
+        emit("api-security-added", text, *where)
     ca, cb = {c.name: c for c in old.credentials}, {c.name: c for c in new.credentials}
     for name in {**ca, **cb}:
-        a, b = ca.get(name), cb.get(name)
-        where = f"{op[0]}/security", f"{op[1]}/security"
-        if b is None:
+        x, y = ca.get(name), cb.get(name)
+        if y is None:
             emit(
                 "auth-credential-removed", f"credential `{name}` (${ca[name].env}) removed", *where
             )
-        elif a is None:
-            emit("auth-credential-added", f"credential `{name}` (${b.env}) now needed", *where)
-        elif a != b:
-            fa, fb = _fields(a), _fields(b)
+        elif x is None:
+            emit("auth-credential-added", f"credential `{name}` (${y.env}) now needed", *where)
+        elif x != y:
+            fa, fb = _fields(x), _fields(y)
             shown = ", ".join(f"{k} {fa[k]!r} -> {fb[k]!r}" for k in fa if fa[k] != fb[k])
             emit("auth-credential-changed", f"credential `{name}`: {shown}", *where)
 
@@ -162,7 +154,7 @@ def _values(rules: Rules) -> dict[str, str]:
 
 
 def _shape(rule: FieldRule) -> tuple[Any, ...]:
-    return (rule.literal, rule.timezone, rule.form, len(rule.paths), rule.values is None)
+    return (repr(rule.literal), rule.timezone, rule.form, rule.values is None)
 
 
 def item_mapping(emit: Emit, a: ItemMapping, b: ItemMapping, op: tuple[str, str]) -> None:
@@ -225,5 +217,5 @@ def item_mapping(emit: Emit, a: ItemMapping, b: ItemMapping, op: tuple[str, str]
             shown = ", ".join(f"{k!r} -> {va[k]!r} became {vb[k]!r}" for k in moved)
             emit("item-mapping-value-changed", f"PhoneNumber.{label}: {shown}", *where)
             fired = True
-        if not fired or [_shape(r) for r in ra] != [_shape(r) for r in rb]:
+        if not fired or {_shape(r) for r in ra} != {_shape(r) for r in rb}:
             emit("item-mapping-changed", f"PhoneNumber.{label} is read another way", *where)

@@ -107,7 +107,7 @@ class Report:
 
     def at_least(self, level: str) -> list[Change]:
         """The changes of ``level`` or more severe."""
-        keep = LEVELS[: LEVELS.index(level) + 1]  # type: ignore[arg-type]
+        keep = LEVELS[: [str(x) for x in LEVELS].index(level) + 1]
         return [c for c in self.changes if c.level in keep]
 
     def to_dict(self) -> dict[str, Any]:

@@ -87,7 +87,7 @@ def _parse(table: str) -> dict[str, Rule]:
             rule, level, side, means = line.split(maxsplit=3)
             assert level in LEVELS, line
             assert side in SIDES, line
-            out[rule] = Rule(rule, level, side, means)  # type: ignore[arg-type]
+            out[rule] = Rule(rule, level, side, means)
     return out
 
 

@@ -8,7 +8,7 @@ reader may now miss or see in another shape, and how much that matters to what
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from ._diff_locate import Loc
@@ -86,7 +86,7 @@ def _values(node: Mapping[str, Any]) -> list[Any] | None:
     return None
 
 
-def _show(values: Collection[Any]) -> str:
+def _show(values: Iterable[Any]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
