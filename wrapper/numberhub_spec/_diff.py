@@ -9,17 +9,16 @@ with a rule id, a level, a side, a sentence and a JSON pointer (and line) in eac
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
 from . import _diff_facets as facets
 from ._diff_locate import Loc, line_of, lines
+from ._diff_paging import paging
 from ._diff_rules import RULES, Change, Level, Side
 from ._diff_schema import inline, request_schema, response_schema, stripped
 from ._load import escape
 from ._params import Parameter
-from ._plans import PagingPlan
 from ._spec import Spec
 
 __all__ = ["diff"]
@@ -28,7 +27,7 @@ __all__ = ["diff"]
 def diff(
     old: Spec, new: Spec, *, old_text: str | None = None, new_text: str | None = None
 ) -> tuple[Change, ...]:
-    """Every change from ``old`` to ``new``, in spec order, with lines from their texts.
+    """Every change from ``old`` to ``new``, part by part, with lines from their texts.
 
     Args:
         old: The spec before.
@@ -127,7 +126,7 @@ class _Differ:
         self.provider()
         self.parameters()
         self.responses()
-        self.paging()
+        paging(self.emit, self.old.plans, self.new.plans, self.at)
         facets.auth(self.emit, self.old, self.new, self.at)
         facets.rate_limit(self.emit, self.old.rate_limit, self.new.rate_limit, self.at)
         facets.retries(self.emit, self.old.retries, self.new.retries, self.at)
@@ -300,7 +299,8 @@ class _Differ:
                         f"HTTP {status}: headers {a.headers} -> {b.headers}",
                         *where,
                     )
-                if status[:1] != "2" and a.schema != b.schema:
+                body_a = stripped(inline(self.old.document, a.schema))
+                if status[:1] != "2" and body_a != stripped(inline(self.new.document, b.schema)):
                     self.emit(
                         "response-property-schema-changed",
                         f"HTTP {status}: another error body schema",
@@ -327,87 +327,6 @@ class _Differ:
             (m for m in content.node or {} if "json" in str(m).lower()), "application/json"
         )
         return content.at(media, "schema")
-
-    def paging(self) -> None:
-        pa, pb = self.old.plans, self.new.plans
-        ext = f"{self.at[0]}/x-numberhub-pagination", f"{self.at[1]}/x-numberhub-pagination"
-        if True in pa and True not in pb:
-            self.emit(
-                "paging-cursor-mode-removed",
-                f"cursor mode ({pa[True].switch}) removed",
-                f"{ext[0]}/cursor_mode",
-                ext[1],
-            )
-        elif True in pb and True not in pa:
-            self.emit(
-                "paging-cursor-mode-added",
-                f"cursor mode ({pb[True].switch}) added",
-                ext[0],
-                f"{ext[1]}/cursor_mode",
-            )
-        for mode in (False, True):
-            if mode in pa and mode in pb:
-                self.plan(pa[mode], pb[mode], "cursor mode" if mode else "paging")
-
-    def plan(self, a: PagingPlan, b: PagingPlan, label: str) -> None:
-        count = len(self.changes)
-        sp = f"{self.at[0]}/x-speakeasy-pagination", f"{self.at[1]}/x-speakeasy-pagination"
-        ours = f"{self.at[0]}/x-numberhub-pagination", f"{self.at[1]}/x-numberhub-pagination"
-        if a.style != b.style:
-            self.emit(
-                "paging-style-changed",
-                f"{label}: {a.style} -> {b.style}",
-                f"{sp[0]}/type",
-                f"{sp[1]}/type",
-            )
-        for field in ("results", "end", "next_url", "next_cursor"):
-            x, y = getattr(a, field), getattr(b, field)
-            if x != y:
-                key = "outputs/results" if field == "results" else field
-                where = sp if field == "results" else ours
-                self.emit(
-                    "paging-field-changed",
-                    f"{label}: {field} {_show(x)} -> {_show(y)}",
-                    f"{where[0]}/{key}",
-                    f"{where[1]}/{key}",
-                )
-        for field in ("total_items", "total_pages"):
-            x, y = getattr(a, field), getattr(b, field)
-            where = f"{ours[0]}/{field}", f"{ours[1]}/{field}"
-            if x is not None and y is None:
-                self.emit("paging-total-removed", f"{label}: {field} ({_show(x)}) removed", *where)
-            elif x is None and y is not None:
-                self.emit("paging-total-added", f"{label}: {field} read from {_show(y)}", *where)
-            elif x != y:
-                self.emit(
-                    "paging-field-changed", f"{label}: {field} {_show(x)} -> {_show(y)}", *where
-                )
-        inputs = f"{sp[0]}/inputs", f"{sp[1]}/inputs"
-        for kind in {**a.inputs, **b.inputs}:
-            x, y = a.inputs.get(kind), b.inputs.get(kind)
-            if y is None and x is not None:
-                self.emit(
-                    "paging-input-removed", f"{label}: the {kind} input ({x.name}) removed", *inputs
-                )
-            elif x is None and y is not None:
-                self.emit(
-                    "paging-input-added", f"{label}: a {kind} input ({y.name}) added", *inputs
-                )
-            elif x is not None and y is not None and x.name != y.name:
-                self.emit(
-                    "paging-input-renamed",
-                    f"{label}: the {kind} input {x.name} -> {y.name}",
-                    *inputs,
-                )
-        if len(self.changes) == count and a != b:
-            self.emit(
-                "paging-changed", f"{label}: page base, cursor or switch changed", ours[0], ours[1]
-            )
-
-
-def _show(value: Any) -> str:
-    text = getattr(value, "text", None)
-    return str(text) if text is not None else str(value)
 
 
 def _filter_change(a: Parameter, b: Parameter) -> str:
