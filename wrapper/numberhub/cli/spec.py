@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -64,7 +63,9 @@ DIFF_HELP = """What changed between two versions of a provider's spec, for numbe
 
 OLD and NEW are each a spec file, a provider's name (its spec), or git:REF (the
 provider's spec as committed at REF, e.g. git:origin/main; git:REF:PROVIDER or
-git:REF:PATH to name it, else the other side's provider).
+git:REF:PATH to name it, else the other side's provider). NEW may be a folder of specs
+(specs/): then every spec in it that differs from OLD's (git:REF, or a folder) is
+compared, and a spec that is new is named on stderr.
 
 Each change has a rule id (oasdiff's where the meaning is the same), a level (breaking,
 warning, info), the side it touches (request, response, paging, auth, limits,
@@ -76,7 +77,7 @@ Examples:
   numberhub spec diff git:HEAD~1 plivo
   numberhub spec diff git:origin/main specs/bird.yaml --format markdown
   numberhub spec diff old/rounded.yaml rounded.yaml --fail-on warning
-  numberhub spec diff git:origin/main plivo --check-version --format github
+  numberhub spec diff git:origin/main specs/ --check-version --format github
 
 Exits 0 when no change is breaking (with --fail-on warning: none is a warning either),
 8 when one is; with --check-version, such changes are accepted when info.version moved
@@ -127,14 +128,19 @@ def diff(
     """The ``numberhub spec diff`` command (see ``DIFF_HELP``)."""
     with tempfile.TemporaryDirectory(prefix="numberhub-spec-diff-") as temp:
         try:
-            new_side = open_version(new, parse_source(old).target, Path(temp))
-            old_side = open_version(old, new_side.provider, Path(temp))
+            if Path(new).is_dir():
+                reports = [
+                    compare(o, n, typed=typed) for o, n in _folder(old, Path(new), Path(temp))
+                ]
+            else:
+                new_side = open_version(new, parse_source(old).target, Path(temp))
+                old_side = open_version(old, new_side.provider, Path(temp))
+                reports = [compare(old_side, new_side, typed=typed)]
         except (SourceError, SpecError, LookupError) as exc:
             raise CliError(" ".join(str(exc).split()), EXIT_USAGE) from None
-        report = compare(old_side, new_side, typed=typed)
-    reports = [report]
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2))
+        body = [r.to_dict() for r in reports]
+        click.echo(json.dumps(body if Path(new).is_dir() else body[0], indent=2))
     elif fmt == "markdown":
         click.echo(markdown(reports), nl=False)
     elif fmt == "github":
@@ -146,10 +152,37 @@ def diff(
                 fh.write(summary)
         else:
             click.echo(summary, nl=False)
-    else:
+    elif reports:
         click.echo(text(reports), nl=False)
+    else:
+        click.echo(f"no spec in {new} differs from {old}")
     if fails(reports, fail_on, check_version):
         if fmt != "text":
-            click.echo(f"numberhub: {report.headline()} (exit 8)", err=True)
+            failed = [r.provider for r in reports if r.at_least(fail_on)]
+            click.echo(f"numberhub: {fail_on} changes in {', '.join(failed)} (exit 8)", err=True)
         raise click.exceptions.Exit(EXIT_BREAKING)
-    sys.stdout.flush()
+
+
+def _folder(old: str, folder: Path, temp: Path) -> list[tuple[SpecVersion, SpecVersion]]:
+    """Every spec in ``folder`` whose text differs from OLD's (a folder, or ``git:REF``)."""
+    pairs = []
+    parsed = parse_source(old)
+    if parsed.ref is None and not Path(old).is_dir():
+        raise SourceError(f"{old!r}: with a folder as NEW, OLD is a folder or git:REF")
+    for path in sorted(folder.glob("*.yaml")):
+        if parsed.ref is not None:
+            where = os.path.relpath(path.resolve(), Path.cwd().resolve())
+            source = f"git:{parsed.ref}:{Path(where).as_posix()}"
+        else:
+            source = str(Path(old) / path.name)
+            if not Path(source).is_file():
+                click.echo(f"numberhub: {path.name} is new: nothing to compare with", err=True)
+                continue
+        try:
+            before = open_version(source, None, temp)
+        except SourceError:
+            click.echo(f"numberhub: {path.name} is new: nothing to compare with", err=True)
+            continue
+        if before.text != path.read_text(encoding="utf-8"):
+            pairs.append((before, open_version(str(path), None, temp)))
+    return pairs
