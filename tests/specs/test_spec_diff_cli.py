@@ -169,3 +169,56 @@ def test_same_file_no_changes_and_usage_errors(tmp_path: Path) -> None:
     assert run("git:", "plivo").exit_code == 2
     assert run(plivo, "nosuchprovider").exit_code == 2
     assert run(plivo).exit_code == 2  # NEW missing
+
+
+def test_a_folder_compares_every_changed_spec(repo: Path) -> None:
+    bird = repo / "specs" / "bird.yaml"
+    bird.write_text((SPECS / "bird.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["spec", "diff", "git:HEAD~1", "specs", "--format", "json"])
+    assert result.exit_code == EXIT_BREAKING
+    reports = json.loads(result.stdout)
+    assert [r["provider"] for r in reports] == ["plivo"]  # bird is new, plivo changed
+    assert "bird.yaml is new" in result.stderr
+    assert run("git:HEAD", "specs").stdout == "no spec in specs differs from git:HEAD\n"
+
+
+_CLIENT = '''
+from typing import Literal
+
+
+class Item:
+    """A generated model."""
+
+    number: str
+    region: str
+
+
+def sync(*, client: object, type_: Literal["local", "mobile", "tollfree"] = "local",
+         alias: str | None = None) -> None:
+    """A generated request function."""
+'''
+
+
+def test_the_typed_surface_changes_come_from_griffe(repo: Path) -> None:
+    package = repo / "generated" / "plivo_client"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(_CLIENT, encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "a client")
+    narrower = _CLIENT.replace(', "tollfree"', "").replace("    region: str\n", "")
+    (package / "__init__.py").write_text(narrower.replace("alias: str | None = None", ""),
+                                         encoding="utf-8")  # fmt: skip
+    result = run("git:HEAD", "plivo", "--format", "json")
+    assert result.exit_code == EXIT_BREAKING, result.output
+    found = {(c["rule"], c["message"]) for c in json.loads(result.stdout)["changes"]}
+    assert found == {
+        ("api-typed-object-removed", "`plivo_client.Item.region`: public object was removed"),
+        ("api-typed-parameter-removed", "`plivo_client.sync(alias)`: parameter was removed"),
+        ("api-typed-literal-narrowed",
+         "`plivo_client.sync(type_)`: the Literal no longer accepts 'tollfree'"),
+    }  # fmt: skip
+    typed = [c for c in json.loads(result.stdout)["changes"] if c["rule"].startswith("api-typed")]
+    assert {c["file"] for c in typed} == {"generated/plivo_client/__init__.py"}
+    assert {c["level"] for c in typed} == {"breaking"}
+    assert run("git:HEAD", "plivo", "--no-typed-surface").exit_code == 0
+    assert run(str(SPECS / "plivo.yaml"), "plivo", "--typed-surface").exit_code == 2
