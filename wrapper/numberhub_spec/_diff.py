@@ -27,7 +27,7 @@ __all__ = ["diff"]
 def diff(
     old: Spec, new: Spec, *, old_text: str | None = None, new_text: str | None = None
 ) -> tuple[Change, ...]:
-    """Every change from ``old`` to ``new``, part by part, with lines from their texts.
+    """Every change from ``old`` to ``new``, in the order of the new file's lines.
 
     Args:
         old: The spec before.
@@ -39,10 +39,16 @@ def diff(
     differ.run()
     ta = lines(old_text if old_text is not None else old.file.read_text(encoding="utf-8"))
     tb = lines(new_text if new_text is not None else new.file.read_text(encoding="utf-8"))
-    return tuple(
+    found = [
         attrs.evolve(c, old_line=line_of(ta, c.old), new_line=line_of(tb, c.new))
         for c in differ.changes
-    )
+    ]
+    return tuple(sorted(found, key=_position))
+
+
+def _position(change: Change) -> tuple[int, int]:
+    """Where a reader of the new file meets the change (then of the old one)."""
+    return (change.new_line or 0, change.old_line or 0)
 
 
 def _op_loc(spec: Spec) -> Loc:
