@@ -151,8 +151,8 @@ def typed_changes(
             continue
         try:
             old = griffe.load_git(objspec, ref=ref, repo=repo, search_paths=[folder])
-        except (ImportError, OSError, ValueError, RuntimeError):
-            continue  # not there at that revision: nothing to break
+        except (griffe.GriffeError, ImportError, OSError, LookupError, ValueError):
+            continue  # not there at that revision (a KeyError from griffe): nothing to break
         if now and folder in now:
             new = _load_now(objspec, now[folder], rel)
         else:

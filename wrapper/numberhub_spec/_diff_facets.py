@@ -157,6 +157,19 @@ def _shape(rule: FieldRule) -> tuple[Any, ...]:
     return (repr(rule.literal), rule.timezone, rule.form, rule.values is None)
 
 
+def _how(ra: Rules, rb: Rules) -> str:
+    """What differs in how the rules read, besides their sources and values."""
+    shown = []
+    for key in ("literal", "timezone", "form"):
+        was = {repr(getattr(r, key)) for r in ra} - {"MISSING", "None"}
+        now = {repr(getattr(r, key)) for r in rb} - {"MISSING", "None"}
+        if was != now:
+            shown.append(
+                f"{key} {', '.join(sorted(was)) or 'none'} -> {', '.join(sorted(now)) or 'none'}"
+            )
+    return "; ".join(shown) or "its rules changed"
+
+
 def item_mapping(emit: Emit, a: ItemMapping, b: ItemMapping, op: tuple[str, str]) -> None:
     """``x-numberhub-item``, field by ``PhoneNumber`` field."""
     sa, sb = _slots(a), _slots(b)
@@ -218,4 +231,5 @@ def item_mapping(emit: Emit, a: ItemMapping, b: ItemMapping, op: tuple[str, str]
             emit("item-mapping-value-changed", f"PhoneNumber.{label}: {shown}", *where)
             fired = True
         if not fired or {_shape(r) for r in ra} != {_shape(r) for r in rb}:
-            emit("item-mapping-changed", f"PhoneNumber.{label} is read another way", *where)
+            text = f"PhoneNumber.{label} is read another way ({_how(ra, rb)})"
+            emit("item-mapping-changed", text, *where)
