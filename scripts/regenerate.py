@@ -138,15 +138,11 @@ def spec_reports(specs: list[Path]) -> None:
                 continue
             try:
                 old = numberhub_spec.open_version(f"git:HEAD:{spec.stem}", None, Path(tmp))
-                new = numberhub_spec.open_version(str(spec), None, Path(tmp))
+                new = numberhub_spec.open_version(os.path.relpath(spec), None, Path(tmp))
             except (numberhub_spec.SourceError, numberhub_spec.SpecError) as exc:
                 print(f"{spec.stem}: no spec report: {exc}")
                 continue
-            changes = numberhub_spec.diff(old.spec, new.spec, old_text=old.text, new_text=new.text)
-            report = numberhub_spec.Report(
-                new.provider, old.source, str(spec.relative_to(ROOT)) if spec.is_relative_to(ROOT)
-                else str(spec), old.file, new.file, old.version, new.version, changes,
-            )  # fmt: skip
+            report = numberhub_spec.Report.of(old, new)
             sys.stdout.write(text([report]) + "\n")
 
 

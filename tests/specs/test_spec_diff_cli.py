@@ -222,3 +222,25 @@ def test_the_typed_surface_changes_come_from_griffe(repo: Path) -> None:
     assert {c["level"] for c in typed} == {"breaking"}
     assert run("git:HEAD", "plivo", "--no-typed-surface").exit_code == 0
     assert run(str(SPECS / "plivo.yaml"), "plivo", "--typed-surface").exit_code == 2
+
+
+def test_regenerate_check_prints_the_report_of_each_changed_spec(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "regenerate.py"
+    loader = importlib.util.spec_from_file_location("regenerate_under_test", path)
+    assert loader is not None
+    assert loader.loader is not None
+    regenerate = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(regenerate)
+    monkeypatch.setattr(regenerate, "ROOT", repo)
+    spec = repo / "specs" / "plivo.yaml"
+    regenerate.spec_reports([spec])
+    assert capsys.readouterr().out == ""  # the working tree is the commit
+    spec.write_text(spec.read_text().replace("maximum: 20", "maximum: 10"), encoding="utf-8")
+    regenerate.spec_reports([spec])
+    out = capsys.readouterr().out
+    assert out.startswith("plivo: git:HEAD:plivo -> specs/plivo.yaml: 1 change (1 breaking)")
+    assert "request-parameter-max-decreased" in out

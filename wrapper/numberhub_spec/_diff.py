@@ -156,7 +156,8 @@ class _Differ:
             text = f"default server {a.servers[:1] or 'none'} -> {b.servers[:1] or 'none'}"
             self.emit("api-server-changed", text, "/servers", "/servers")
         elif a.servers != b.servers:
-            self.emit("description-changed", "other servers listed", "/servers", "/servers")
+            text = "other servers listed"
+            self.emit("description-changed", text, "/servers", "/servers", side="request")
         oa, ob = a.operation, b.operation
         if (oa.method, oa.path) != (ob.method, ob.path):
             text = f"{oa.method} {oa.path} -> {ob.method} {ob.path}"
@@ -164,7 +165,8 @@ class _Differ:
         for field in ("summary", "description"):
             if getattr(oa, field) != getattr(ob, field):
                 where = f"{self.at[0]}/{field}", f"{self.at[1]}/{field}"
-                self.emit("description-changed", f"the operation's {field}", *where)
+                text = f"the operation's {field}"
+                self.emit("description-changed", text, *where, side="request")
         if oa.body_required != ob.body_required:
             rule = "request-body-became-" + ("required" if ob.body_required else "optional")
             where = f"{self.at[0]}/requestBody", f"{self.at[1]}/requestBody"

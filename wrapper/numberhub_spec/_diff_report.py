@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._diff import diff
 from ._diff_rules import LEVELS, Bump, Change, bump
+
+if TYPE_CHECKING:
+    from ._diff_source import SpecVersion
 
 __all__ = [
     "ANNOTATION_LIMIT",
@@ -84,6 +88,29 @@ class Report:
     old_version: str
     new_version: str
     changes: tuple[Change, ...] = ()
+
+    @classmethod
+    def of(cls, old: SpecVersion, new: SpecVersion, extra: Iterable[Change] = ()) -> Report:
+        """The report of ``old`` -> ``new``: their `diff`, then ``extra`` changes.
+
+        Raises:
+            ValueError: The two specs are of different providers.
+        """
+        if old.provider != new.provider:
+            raise ValueError(
+                f"the two specs are of different providers ({old.provider}, {new.provider})"
+            )
+        changes = diff(old.spec, new.spec, old_text=old.text, new_text=new.text)
+        return cls(
+            provider=new.provider,
+            old_source=old.source,
+            new_source=new.source,
+            old_file=old.file,
+            new_file=new.file,
+            old_version=old.version,
+            new_version=new.version,
+            changes=(*changes, *extra),
+        )
 
     @property
     def bump(self) -> Bump:

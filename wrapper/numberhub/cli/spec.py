@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 
 import click
-import numberhub_spec
-from numberhub_spec import Report, SourceError, SpecError, SpecVersion, open_version
+from numberhub_spec import Change, Report, SourceError, SpecError, SpecVersion, open_version
 from numberhub_spec._diff_api import available, typed_changes
 from numberhub_spec._diff_report import fails, github, markdown, text
 from numberhub_spec._diff_source import parse_source, repo_top
@@ -30,33 +29,26 @@ def compare(old: SpecVersion, new: SpecVersion, *, typed: bool | None = None) ->
     """The report of ``old`` -> ``new``, the typed surface's changes included when asked.
 
     ``typed``: True to compare the generated API too, None for "when it can" (the old
-    side is a git revision, griffe is installed, the checkout has the generated code).
+    side is a git revision and the new one the working tree of a checkout, griffe is
+    installed), False not to.
+
+    Raises:
+        CliError: Two providers, or ``typed`` asked for where it cannot be (exit code 2).
     """
-    if old.provider != new.provider:
-        raise CliError(
-            f"the two specs are of different providers ({old.provider}, {new.provider})",
-            EXIT_USAGE,
-        )
-    changes = list(numberhub_spec.diff(old.spec, new.spec, old_text=old.text, new_text=new.text))
+    extra: list[Change] = []
     top = repo_top() if old.ref is not None else None
     if typed is not False and old.ref is not None and new.ref is None and top is not None:
         if available():
-            changes += typed_changes(old.provider, old.ref, top)
+            extra = typed_changes(old.provider, old.ref, top)
         elif typed:
             raise CliError("--typed-surface needs griffe (pip install griffe)", EXIT_USAGE)
     elif typed:
         why = "OLD must be git:REF and NEW the working tree, in a git checkout"
         raise CliError(f"--typed-surface: {why}", EXIT_USAGE)
-    return Report(
-        provider=new.provider,
-        old_source=old.source,
-        new_source=new.source,
-        old_file=old.file,
-        new_file=new.file,
-        old_version=old.version,
-        new_version=new.version,
-        changes=tuple(changes),
-    )
+    try:
+        return Report.of(old, new, extra)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
 
 
 DIFF_HELP = """What changed between two versions of a provider's spec, for numberhub's users.
