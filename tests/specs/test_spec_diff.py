@@ -318,3 +318,37 @@ def test_every_rule_emitted_is_registered_with_its_levels_and_sides() -> None:
 def test_a_spec_against_itself_has_no_changes(provider: str, tmp_path: Path) -> None:
     assert changes(provider, lambda doc: None, tmp_path) == ()
     assert document(provider)  # the shipped file itself was read
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "moved"),
+    [
+        ("1.4.2", "2.0.0", "major"),
+        ("1.4.2", "1.5.0", "minor"),
+        ("1.4.2", "1.4.3", "patch"),
+        ("1.4.2", "1.4.2", "none"),
+        ("v1.4", "v1.4.1", "patch"),
+        ("1.4.2", "1.3.9", None),
+        ("2026-11-22", "2026-12-02", "minor"),  # a date has no major part
+        ("2026-11-22", "2026-11-22", "none"),
+        ("2026-11-22", "2.0.0", "major"),  # adopting MAJOR.MINOR.PATCH
+        ("2026-11-22", "2026-01-01", None),
+    ],
+)
+def test_how_far_info_version_moved(old: str, new: str, moved: str | None) -> None:
+    from numberhub_spec._diff_report import version_bump
+
+    assert version_bump(old, new) == moved
+
+
+def test_the_suggested_bump_is_that_of_the_most_severe_level() -> None:
+    from numberhub_spec import Change
+    from numberhub_spec._diff_rules import bump
+
+    def change(level: Any) -> Change:
+        return Change("x", level, "request", "m")
+
+    assert bump([]) == "none"
+    assert bump([change("info")]) == "patch"
+    assert bump([change("info"), change("warning")]) == "minor"
+    assert bump([change("warning"), change("breaking"), change("info")]) == "major"

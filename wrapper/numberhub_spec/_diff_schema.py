@@ -132,22 +132,14 @@ def request_schema(emit: Emit, subject: str, old: Loc, new: Loc) -> None:
         x, y = a.get(bound), b.get(bound)
         if x == y:
             continue
-        narrowed = x is not None and y is not None and (y > x if larger_narrows else y < x)
-        text = f"{what} {x} -> {'none' if y is None else y}"
-        if x is None:
+        if not all(v is None or _number(v) for v in (x, y)):
+            say("request-parameter-schema-changed", f"{what} {x!r} -> {y!r}", bound)
+        elif x is None:
             say(f"request-parameter-{stem}-set", f"{what} set to {y}", bound)
-        elif narrowed:
-            say(
-                f"request-parameter-{stem}-{'increased' if larger_narrows else 'decreased'}",
-                text,
-                bound,
-            )
         else:
-            say(
-                f"request-parameter-{stem}-{'decreased' if larger_narrows else 'increased'}",
-                text,
-                bound,
-            )
+            narrowed = y is not None and (y > x if larger_narrows else y < x)
+            way = "increased" if narrowed == larger_narrows else "decreased"
+            say(f"request-parameter-{stem}-{way}", f"{what} {x} -> {_show_bound(y)}", bound)
     if a.get("pattern") != b.get("pattern"):
         if a.get("pattern") is None:
             say("request-parameter-pattern-added", f"pattern {b['pattern']!r} added", "pattern")
@@ -159,19 +151,33 @@ def request_schema(emit: Emit, subject: str, old: Loc, new: Loc) -> None:
     if a.get("default") != b.get("default"):
         text = f"default {a.get('default')!r} -> {b.get('default')!r}"
         say("request-parameter-default-value-changed", text, "default")
-    if "items" in a or "items" in b:
+    if "items" in a and "items" in b:
         request_schema(emit, f"{subject} (items)", old.at("items"), new.at("items"))
-    props = {**(a.get("properties") or {}), **(b.get("properties") or {})}
-    for name in props:
+    pa, pb = a.get("properties") or {}, b.get("properties") or {}
+    for name in pa:
         sub = f"{subject}, property `{name}`"
-        request_schema(emit, sub, old.at("properties", name), new.at("properties", name))
+        if name in pb:
+            request_schema(emit, sub, old.at("properties", name), new.at("properties", name))
+        else:
+            say("request-parameter-schema-changed", f"property `{name}` removed", "properties")
     rest = sorted(
         k
         for k in {*a, *b} - _HANDLED
         if not str(k).startswith("x-") and stripped(a.get(k)) != stripped(b.get(k))
     )
-    if rest or set(a.get("required") or ()) != set(b.get("required") or ()):
-        say("request-parameter-schema-changed", f"{', '.join(rest) or 'required'} changed")
+    rest += [f"property `{name}` added" for name in pb if name not in pa]
+    if set(a.get("required") or ()) != set(b.get("required") or ()):
+        rest.append("required properties")
+    if rest:
+        say("request-parameter-schema-changed", f"{', '.join(rest)} changed")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _show_bound(value: Any) -> str:
+    return "none" if value is None else str(value)
 
 
 def _read(read: Collection[str], path: str) -> bool:
