@@ -153,7 +153,10 @@ def open_version(source: str, other: str | None, temp: Path) -> SpecVersion:
         return SpecVersion(spec, text, source, _display(path), _version(spec))
     top = _top()
     if _is_path(target):
-        rel = (Path.cwd() / target).resolve().relative_to(top.resolve()).as_posix()
+        path = (Path.cwd() / target).resolve()
+        if not path.is_relative_to(top.resolve()):
+            raise SourceError(f"{source!r}: {target} is outside the git repository {top}")
+        rel = path.relative_to(top.resolve()).as_posix()
     else:
         folder, root = specs_dir().resolve(), top.resolve()
         where = folder.relative_to(root) if folder.is_relative_to(root) else Path("specs")

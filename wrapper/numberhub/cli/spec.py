@@ -37,11 +37,14 @@ def compare(old: SpecVersion, new: SpecVersion, *, typed: bool | None = None) ->
     """
     extra: list[Change] = []
     top = repo_top() if old.ref is not None else None
-    if typed is not False and old.ref is not None and new.ref is None and top is not None:
+    inside = top is not None and new.spec.file.resolve().is_relative_to(top.resolve())
+    if typed is not False and old.ref and new.ref is None and top is not None and inside:
         if available():
             extra = typed_changes(old.provider, old.ref, top)
         elif typed:
             raise CliError("--typed-surface needs griffe (pip install griffe)", EXIT_USAGE)
+    elif typed and top is not None and not inside:
+        raise CliError(f"--typed-surface: NEW is not in the checkout {top}", EXIT_USAGE)
     elif typed:
         why = "OLD must be git:REF and NEW the working tree, in a git checkout"
         raise CliError(f"--typed-surface: {why}", EXIT_USAGE)
