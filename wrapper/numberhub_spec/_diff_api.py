@@ -121,51 +121,48 @@ def _change(rule: str, message: str, side: Side, obj: Any, folder: str) -> Chang
     )
 
 
-def _load_now(objspec: str, folder: Path, rel: str) -> Any:
-    import griffe
-
-    if rel.endswith(".py"):  # a module outside its package (a freshly generated surface)
-        return griffe.load(folder / Path(rel).name)
-    return griffe.load(objspec, search_paths=[folder])
-
-
-def typed_changes(
-    provider: str, ref: str, repo: Path, now: dict[str, Path] | None = None
-) -> list[Change]:
+def typed_changes(provider: str, ref: str, repo: Path) -> list[Change]:
     """The public API changes of ``provider``'s generated code from ``ref`` to now.
 
     Args:
         provider: The provider.
         ref: The git revision of the old code.
-        repo: The repository's top folder.
-        now: Where the new code is, by search folder (``generated``, ``wrapper``);
-            by default the working tree. A ``wrapper`` folder given here holds the
-            surface's modules themselves (``plivo.py``), as ``scripts/regenerate``
-            writes them.
+        repo: The repository's top folder, whose working tree is "now".
+
+    A parameter removed from several functions of one module (``sync``, ``asyncio``,
+    ...) is one change.
     """
     import griffe
 
     out: list[Change] = []
     for objspec, folder, rel in _packages(provider):
-        if not (repo / folder / rel).exists() and not (now and folder in now):
+        if not (repo / folder / rel).exists():
             continue
         try:
             old = griffe.load_git(objspec, ref=ref, repo=repo, search_paths=[folder])
         except (griffe.GriffeError, ImportError, OSError, LookupError, ValueError):
             continue  # not there at that revision (a KeyError from griffe): nothing to break
-        if now and folder in now:
-            new = _load_now(objspec, now[folder], rel)
-        else:
-            new = griffe.load(objspec, search_paths=[repo / folder])
+        new = griffe.load(objspec, search_paths=[repo / folder])
+        by_parameter: dict[tuple[str, str, str, str], list[Any]] = {}
         for breakage in griffe.find_breaking_changes(old, new):
             if breakage.obj.name == "__all__":
                 continue  # each removed name is reported on its own
             rule = _RULE_OF.get(breakage.kind.name, "api-typed-changed")
-            where = breakage.obj.path
-            message = f"`{where}`: {breakage.kind.value.lower()}"
+            what = breakage.kind.value.lower()
             if breakage.kind.name.startswith("PARAMETER"):
-                message = f"`{where}({breakage.old_value.name})`: {breakage.kind.value.lower()}"
-            out.append(_change(rule, message, _side(where), _find(new, where), folder))
+                func = breakage.obj
+                parent = func.path.rsplit(".", 1)[0]
+                key = (rule, parent, breakage.old_value.name, what)
+                by_parameter.setdefault(key, []).append(func)
+                continue
+            where = breakage.obj.path
+            out.append(_change(rule, f"`{where}`: {what}", _side(where), _find(new, where), folder))
+        for (rule, parent, name, what), funcs in by_parameter.items():
+            names = (
+                funcs[0].name if len(funcs) == 1 else "{" + ", ".join(f.name for f in funcs) + "}"
+            )
+            message = f"`{parent}.{names}({name})`: {what}"
+            out.append(_change(rule, message, _side(parent), _find(new, funcs[0].path), folder))
         for where, lost, twin in _narrowed(old, new):
             shown = ", ".join(repr(v) for v in sorted(lost, key=repr))
             message = f"`{where}`: the Literal no longer accepts {shown}"
