@@ -12,6 +12,12 @@ raises `SpecError` (file, JSON pointer, problem) for anything it does not accept
     spec.filters["type"].problems("tollfree-ish")   # ["'tollfree-ish' is not one of ..."]
     spec.plan().style, spec.rate_limit               # offset, RateLimitSpec(300, 5.0, ...)
     [c.env for c in spec.credentials]                # PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
+
+`diff` compares two versions of a spec, model to model, and classifies each change for
+numberhub's users (`Change`: rule id, level, side, JSON pointers and lines; `RULES`);
+``numberhub spec diff`` is its command line::
+
+    [c.rule for c in numberhub_spec.diff(old, new)]  # ["request-parameter-removed", ...]
 """
 
 from ._diff import diff
