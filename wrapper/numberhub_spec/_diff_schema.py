@@ -160,16 +160,24 @@ def request_schema(emit: Emit, subject: str, old: Loc, new: Loc) -> None:
             request_schema(emit, sub, old.at("properties", name), new.at("properties", name))
         else:
             say("request-parameter-schema-changed", f"property `{name}` removed", "properties")
-    rest = sorted(
-        k
-        for k in {*a, *b} - _HANDLED
-        if not str(k).startswith("x-") and stripped(a.get(k)) != stripped(b.get(k))
-    )
+    rest = _others(a, b, _HANDLED)
     rest += [f"property `{name}` added" for name in pb if name not in pa]
     if set(a.get("required") or ()) != set(b.get("required") or ()):
-        rest.append("required properties")
+        rest.append("required properties changed")
     if rest:
-        say("request-parameter-schema-changed", f"{', '.join(rest)} changed")
+        say("request-parameter-schema-changed", "; ".join(rest))
+
+
+def _others(a: Mapping[str, Any], b: Mapping[str, Any], handled: Collection[str]) -> list[str]:
+    """The other keys that differ, each with its old and new value when they are short."""
+    out = []
+    for key in sorted({*a, *b} - set(handled)):
+        x, y = stripped(a.get(key)), stripped(b.get(key))
+        if str(key).startswith("x-") or x == y:
+            continue
+        short = all(not isinstance(v, Mapping | list) and len(repr(v)) <= 40 for v in (x, y))
+        out.append(f"{key} {x!r} -> {y!r}" if short else f"{key} changed")
+    return out
 
 
 def _number(value: Any) -> bool:
@@ -301,16 +309,11 @@ def _field(emit: Emit, field: str, old: Loc, new: Loc, used: bool, side: Side, r
             new.pointer,
             side=side,
         )
-    keys = {"type", "enum", "const", "properties", "required", "items"}
-    rest = sorted(
-        k
-        for k in {*a, *b} - keys - ANNOTATIONS
-        if not str(k).startswith("x-") and stripped(a.get(k)) != stripped(b.get(k))
-    )
-    if rest:
+    keys = {"type", "enum", "const", "properties", "required", "items", *ANNOTATIONS}
+    if rest := _others(a, b, keys):
         emit(
             "response-property-schema-changed",
-            f"{field}: {', '.join(rest)} changed",
+            f"{field}: {'; '.join(rest)}",
             old.pointer,
             new.pointer,
             side=side,
