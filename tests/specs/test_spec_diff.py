@@ -352,3 +352,20 @@ def test_the_suggested_bump_is_that_of_the_most_severe_level() -> None:
     assert bump([change("info")]) == "patch"
     assert bump([change("info"), change("warning")]) == "minor"
     assert bump([change("warning"), change("breaking"), change("info")]) == "major"
+
+
+def test_a_json_body_filter_narrowed(tmp_path: Path) -> None:
+    def edit(doc: dict[str, Any]) -> None:
+        doc["components"]["schemas"]["NumberListRequest"]["properties"]["status"]["items"][
+            "enum"
+        ] = [1]
+
+    change = only(changes("duoplus", edit, tmp_path))
+    assert (change.rule, change.level, change.side) == (
+        "request-parameter-enum-value-removed",
+        "breaking",
+        "request",
+    )
+    assert change.old == "/components/schemas/NumberListRequest/properties/status/items/enum"
+    assert change.old_line == 314
+    assert change.message == "the body property `status` (items): no longer accepts 2"
