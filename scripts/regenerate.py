@@ -116,6 +116,36 @@ def diff(old: Path, new: Path, name: str, prefix: str = "generated") -> list[str
     return lines
 
 
+def spec_reports(specs: list[Path]) -> None:
+    """For --check: what each spec changed since the commit (git:HEAD) does to its users.
+
+    Printed before the code diff, one classified report per changed spec (see
+    ``numberhub spec diff``); a spec new since the commit has no report.
+    """
+    import numberhub_spec
+    from numberhub_spec._diff_report import text
+
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", *map(str, specs)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    if changed.returncode != 0:
+        return  # not a git checkout: nothing committed to compare with
+    names = {Path(line[3:]).stem for line in changed.stdout.splitlines() if line[:2] != "??"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in specs:
+            if spec.stem not in names:
+                continue
+            try:
+                old = numberhub_spec.open_version(f"git:HEAD:{spec.stem}", None, Path(tmp))
+                new = numberhub_spec.open_version(os.path.relpath(spec), None, Path(tmp))
+            except (numberhub_spec.SourceError, numberhub_spec.SpecError) as exc:
+                print(f"{spec.stem}: no spec report: {exc}")
+                continue
+            report = numberhub_spec.Report.of(old, new)
+            sys.stdout.write(text([report]) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -137,6 +167,8 @@ def main() -> int:
         specs = [s for s in specs if s.stem in args.providers]
     if args.surface_only:
         specs = []
+    if args.check:
+        spec_reports(specs)
     stale: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for spec in specs:

@@ -12,8 +12,18 @@ raises `SpecError` (file, JSON pointer, problem) for anything it does not accept
     spec.filters["type"].problems("tollfree-ish")   # ["'tollfree-ish' is not one of ..."]
     spec.plan().style, spec.rate_limit               # offset, RateLimitSpec(300, 5.0, ...)
     [c.env for c in spec.credentials]                # PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
+
+`diff` compares two versions of a spec, model to model, and classifies each change for
+numberhub's users (`Change`: rule id, level, side, JSON pointers and lines; `RULES`);
+``numberhub spec diff`` is its command line::
+
+    [c.rule for c in numberhub_spec.diff(old, new)]  # ["request-parameter-removed", ...]
 """
 
+from ._diff import diff
+from ._diff_report import Report
+from ._diff_rules import RULES, Change, Rule
+from ._diff_source import SourceError, SpecVersion, open_version
 from ._extensions import check_extensions, extension_names
 from ._item import CapabilityRule, FieldRule, ItemMapping, PriceRule, Rules, read
 from ._jsonpath import MISSING, JsonPath
@@ -33,8 +43,10 @@ from ._spec import Spec, load
 
 __all__ = [
     "MISSING",
+    "RULES",
     "SPECS_DIR_ENV",
     "CapabilityRule",
+    "Change",
     "CredentialSpec",
     "CursorSpec",
     "EnvelopeSpec",
@@ -50,15 +62,21 @@ __all__ = [
     "Parameter",
     "PriceRule",
     "RateLimitSpec",
+    "Report",
     "ResponseSpec",
     "RetrySpec",
+    "Rule",
     "Rules",
     "SecurityScheme",
+    "SourceError",
     "Spec",
     "SpecError",
+    "SpecVersion",
     "check_extensions",
+    "diff",
     "extension_names",
     "load",
+    "open_version",
     "provider_names",
     "read",
     "shipped_dir",

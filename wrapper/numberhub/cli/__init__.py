@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("numberhub.cli.listing:list_numbers", "List a provider's numbers."),
     "mock": ("numberhub.cli.mock:mock", "Run the spec-driven mock of every provider."),
     "providers": ("numberhub.cli.providers:providers", "The providers and how they work."),
+    "spec": ("numberhub.cli.spec:spec", "Compare spec versions: what a change does to users."),
 }
 
 EPILOG = """Exit codes: 0 success, 1 internal error, 2 usage or bad input, 3 authentication,
