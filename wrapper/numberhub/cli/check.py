@@ -36,7 +36,7 @@ from numberhub._errors import NumberhubError
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
 from numberhub.cli._options import check_base_url
-from numberhub.cli._session import connect
+from numberhub.cli._record import ClientOpener, open_corpus, open_recorder
 
 __all__ = ["check", "report", "write_text"]
 
@@ -204,6 +204,29 @@ class _ProviderName(click.Choice):  # type: ignore[type-arg]  # generic only sin
     help="Per-request timeout (default 30, connect 5).",
 )
 @click.option(
+    "--record",
+    "record_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Keep every answer read in DIR (one JSON file per page and an index), "
+    "masked: no phone number, id or credential of the answers.",
+)
+@click.option(
+    "--no-mask",
+    "no_mask",
+    is_flag=True,
+    help="With --record: keep the answers unmasked (prints a warning).",
+)
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False, exists=True),
+    help="Check the answers recorded in DIR (by --record) instead of a provider, offline.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
@@ -218,24 +241,35 @@ def check(
     max_pages: int,
     max_retries: int,
     timeout: float | None,
+    record_dir: str | None,
+    no_mask: bool,
+    corpus_dir: str | None,
     fmt: str,
 ) -> None:
     """The ``numberhub check`` command (see ``CHECK_HELP``)."""
-    infos = _chosen(names, mock)
     options: dict[str, Any] = {"max_retries": max_retries}
     if timeout is not None:
         options["timeout"] = timeout
+    corpus = open_corpus(corpus_dir)
+    infos = _chosen(names or tuple(corpus.providers), False) if corpus else _chosen(names, mock)
+    recorder = open_recorder(record_dir, mask=not no_mask)
     out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
     results: list[Conformance] = []
     failures: list[int] = []
     # The findings are the report: the DriftWarning of each is not repeated on stderr.
-    with warnings.catch_warnings(), _mock_server(infos, mock) as server:
+    with warnings.catch_warnings(), _mock_server(infos, mock and not corpus) as server:
         warnings.simplefilter("ignore", DriftWarning)
         for info in infos:
+            opener = ClientOpener(
+                base_url=base_url,
+                mock=mock,
+                server=server,
+                recorder=recorder,
+                corpus=corpus,
+                **options,
+            )
             try:
-                with connect(
-                    info, base_url=base_url, mock=mock, server=server, **options
-                ) as client:
+                with opener.open(info) as client:
                     result = probe(client, max_pages=max_pages)
             except (NumberhubError, CliError) as exc:
                 error = exc if isinstance(exc, CliError) else from_exception(exc)
