@@ -49,9 +49,12 @@ returns what is served.
 
 The request journal: ``app.requests`` / ``server.requests`` (a `Journal`) lists a
 `RecordedRequest` per request in arrival order (provider, method, path, query, JSON body,
-status, time); ``.clear()`` empties it. Over HTTP: ``GET /_numberhub/requests`` (a JSON
-list) and ``DELETE /_numberhub/requests``. Headers are not recorded, and a credential in
-the path (Plivo's ``auth_id``), the query or the body reads ``REDACTED``.
+status, time, the refusal's ``error`` and the injected ``fault``); ``.clear()`` empties
+it, ``.matching(provider=..., query=...)`` selects records and ``.assert_count(n, ...)``
+verifies them, listing the near misses when the count is wrong. Over HTTP: ``GET
+/_numberhub/requests`` (a JSON list) and ``DELETE /_numberhub/requests``. Headers are
+not recorded, and a credential in the path (Plivo's ``auth_id``), the query or the body
+reads ``REDACTED``.
 
 Credentials: each provider accepts one set, a dict keyed like the wrapper's constructor
 arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environment variable
@@ -96,8 +99,10 @@ if TYPE_CHECKING:
     from ._server import MockServer, serve_forever
     from ._state import Journal
     from ._team import read_items
+    from ._verify import ABSENT
 
 __all__ = [
+    "ABSENT",
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",
@@ -116,6 +121,7 @@ __all__ = [
 # Where each public name lives. They are imported on first use, so that importing the
 # package (as pytest does for ``numberhub_mock.pytest_plugin``) costs nothing.
 _HOMES = {
+    "ABSENT": "._verify",
     "DEFAULT_CREDENTIALS": "._credentials",
     "DEFAULT_SIZE": "._dataset",
     "FAULT_KINDS": "._faults",

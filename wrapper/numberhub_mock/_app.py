@@ -227,12 +227,15 @@ class MockApp:
                 else None
             )
         except FaultError as exc:
+            self.state.explain(k, str(exc), None)
             if target is not None:
                 reply = target.error(req, "invalid", status=400, message=str(exc))
             else:
                 reply = Reply(400, orjson.dumps({"error": str(exc)}))
             await send_reply(send, reply)
             return reply.status
+        if fault is not None:
+            self.state.explain(k, None, fault.label)
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
         if delay > 0 and not await self._wait(delay / 1000):
             await drop(send)  # released: the server is shutting down
@@ -252,7 +255,9 @@ class MockApp:
         elif target is not None:
             reply = target.error(req, "not_found", status=404)
         else:
-            reply = Reply(404, orjson.dumps({"error": "not found"}))
+            reply = Reply(404, orjson.dumps({"error": "not found"}), reason="not_found")
+        if reply.reason is not None and fault is None:
+            self.state.explain(k, reply.reason, None)
         if fault is not None and fault.truncate:
             await truncate(send, reply)
             return reply.status

@@ -36,6 +36,14 @@ class Fault:
     truncate: bool = False
     retry_after: int | None = None
 
+    @property
+    def label(self) -> str:
+        """The fault as ``X-Numberhub-Fault`` tokens (``status=503``, ``delay=250,drop``)."""
+        tokens = [f"status={self.status}"] if self.status is not None else []
+        tokens += [f"delay={self.delay_ms}"] if self.delay_ms else []
+        tokens += [name for name in ("drop", "truncate") if getattr(self, name)]
+        return ",".join(tokens)
+
 
 def parse_fault(value: str, *, slow_ms: int) -> Fault:
     """Read an ``X-Numberhub-Fault`` header value.
