@@ -139,10 +139,9 @@ class Recorder:
             query = {name: [masker.query(name, v) for v in vs] for name, vs in query.items()}
             sent = masker.value(sent, spec.operation.body_schema) if is_json_request else None
             headers = {k: masker.header(k, v) for k, v in headers.items()}
-            schema = _response_schema(spec, response.status_code)
             text = None
             if is_json:
-                body = masker.body(body, schema)
+                body = masker.answer(response.status_code, body)
             else:
                 text = masker.string(response.text[:_MAX_BODY]) if response.content else ""
         else:
@@ -177,14 +176,6 @@ class Recorder:
         self.directory.mkdir(parents=True, exist_ok=True)
         index = {"format": CORPUS_FORMAT, "masked": self.mask, "pages": self.pages}
         (self.directory / _INDEX).write_text(json.dumps(index, indent=1) + "\n")
-
-
-def _response_schema(spec: Spec, status: int) -> Any:
-    responses = spec.operation.responses
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
-        if key in responses:
-            return responses[key].schema
-    return None
 
 
 class Corpus:

@@ -358,6 +358,14 @@ class Masker:
             return out
         return value
 
+    def answer(self, status: int, body: Any) -> Any:
+        """A decoded answer body, masked with the schema the spec gives its status."""
+        responses = self.spec.operation.responses
+        for key in (str(status), f"{str(status)[0]}XX", "default"):
+            if key in responses:
+                return self.body(body, responses[key].schema)
+        return self.body(body, None)
+
     def body(self, body: Any, schema: Any) -> Any:
         """A page (or error body): items are masked with their fields' mapping."""
         return self._page(body, schema, ())

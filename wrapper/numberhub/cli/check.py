@@ -37,6 +37,7 @@ from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
 from numberhub.cli._options import check_base_url
 from numberhub.cli._record import ClientOpener, open_corpus, open_recorder
+from numberhub.cli._replay import replay_journal
 
 __all__ = ["check", "report", "write_text"]
 
@@ -227,6 +228,15 @@ class _ProviderName(click.Choice):  # type: ignore[type-arg]  # generic only sin
     help="Check the answers recorded in DIR (by --record) instead of a provider, offline.",
 )
 @click.option(
+    "--replay",
+    "replay_file",
+    default=None,
+    metavar="JOURNAL",
+    type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+    help="Send each distinct list request of a mock's journal (GET /_numberhub/requests, "
+    "or server.requests saved as JSON) to the provider and report its answer.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
@@ -244,12 +254,16 @@ def check(
     record_dir: str | None,
     no_mask: bool,
     corpus_dir: str | None,
+    replay_file: str | None,
     fmt: str,
 ) -> None:
     """The ``numberhub check`` command (see ``CHECK_HELP``)."""
     options: dict[str, Any] = {"max_retries": max_retries}
     if timeout is not None:
         options["timeout"] = timeout
+    if replay_file is not None:
+        replay_journal(replay_file, names, base_url=base_url, mock=mock, fmt=fmt, **options)
+        return
     corpus = open_corpus(corpus_dir)
     infos = _chosen(names or tuple(corpus.providers), False) if corpus else _chosen(names, mock)
     recorder = open_recorder(record_dir, mask=not no_mask)
