@@ -35,7 +35,7 @@ KEPT = {
     "bird": ["type", "countryCode", "monthlyPrice", "capabilities"],
     "butter": ["status", "created_at", "supports_outbound"],
     "rounded": ["type", "created_at", "redirect"],
-    "duoplus": ["status", "type_id", "expired_at", "created_at"],
+    "duoplus": ["status", "type_id", "region_id", "expired_at", "created_at"],
 }
 PHONE = {
     "plivo": "number",
@@ -224,3 +224,24 @@ def test_no_mask_needs_record(runner: CliRunner) -> None:
     result = invoke(runner, "check", "plivo", "--mock", "--no-mask")
     assert result.exit_code == 2
     assert "--no-mask only applies with --record" in result.stderr
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_recorded_then_replayed_by_the_mock_then_checked_gives_the_same_findings(
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    server: MockServer,
+    provider: str,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    with DriftingProxy(server.base_url, provider, items={1, 2}) as proxy:
+        live = record(runner, monkeypatch, server, provider, proxy.url, folder)
+    assert live["findings"]
+    with MockServer(providers=[provider], replay=folder) as replaying:
+        again = record(
+            runner, monkeypatch, replaying, provider, replaying.base_url, tmp_path / "again"
+        )
+        assert replaying.app.drift[provider]  # listed at start
+    assert again["findings"] == live["findings"]
+    assert again["items"] == live["items"] == SIZE

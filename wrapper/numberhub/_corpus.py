@@ -3,9 +3,9 @@
 `Recorder` keeps every answer a client reads (through an httpx response hook): the
 status, the headers that matter (Content-Type, paging and rate-limit headers), the body,
 and the request that got it, all masked by `numberhub._mask.Masker` unless asked not to.
-`Corpus` reads one back: its pages in order, the items of its successful pages (what
-``numberhub mock --replay`` serves), and a transport that plays the pages to a client
-again, so that ``numberhub check --corpus`` reads the very answers recorded.
+`Corpus` reads one back: its pages in order, and a transport that plays the pages to a
+client again, so that ``numberhub check --corpus`` reads the very answers recorded
+(``numberhub mock --replay DIR`` reads the same folder to serve its items).
 
 Layout of a corpus folder::
 
@@ -26,7 +26,6 @@ from typing import Any
 
 import attrs
 import httpx
-import numberhub_spec
 from numberhub_spec import Spec
 
 from ._mask import Fakes, Masker
@@ -183,15 +182,13 @@ class Corpus:
 
     Args:
         directory: The corpus folder.
-        specs_dir: Where the specs are (default: ``$NUMBERHUB_SPECS_DIR`` or the shipped).
 
     Raises:
         ValueError: The folder holds no corpus, or a page file is missing or not JSON.
     """
 
-    def __init__(self, directory: str | Path, specs_dir: str | Path | None = None) -> None:
+    def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
-        self.specs_dir = specs_dir
         try:
             index = json.loads((self.directory / _INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -227,28 +224,6 @@ class Corpus:
         """The recorded answers of ``provider``, in recording order."""
         return [p for p in self.pages if p.provider == provider]
 
-    def items(self, provider: str) -> list[Any]:
-        """The items of ``provider``'s successful pages, in order, each id once.
-
-        Items are as recorded, drift and all; an item repeated on a later page (by the
-        item mapping's id) is kept once.
-        """
-        spec = numberhub_spec.load(provider, self.specs_dir)
-        id_path = spec.item.id_field.split(".")
-        out: list[Any] = []
-        seen: set[str] = set()
-        for page in self.pages_of(provider):
-            if not 200 <= page.status < 300:
-                continue
-            for items in _results(spec, page.body):
-                for item in items:
-                    key = _dig(item, id_path)
-                    marker = json.dumps(key if key is not None else item, sort_keys=True)
-                    if marker not in seen:
-                        seen.add(marker)
-                        out.append(item)
-        return out
-
     def transport(self, provider: str) -> httpx.MockTransport:
         """A transport answering each request with the next recorded answer of ``provider``.
 
@@ -263,22 +238,3 @@ class Corpus:
             return page.response(request)
 
         return httpx.MockTransport(answer)
-
-
-def _results(spec: Spec, body: Any) -> Iterator[list[Any]]:
-    found = None
-    for plan in spec.plans.values():
-        value = plan.results.get(body)
-        if isinstance(value, list):
-            found = value
-            break
-    if found is not None:
-        yield found
-
-
-def _dig(item: Any, path: list[str]) -> Any:
-    for key in path:
-        if not isinstance(item, dict):
-            return None
-        item = item.get(key)
-    return item

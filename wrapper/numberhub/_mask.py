@@ -211,12 +211,13 @@ class Masker:
         vocabulary = _vocabulary(spec.document, set())
         mapped: dict[str, str] = {}
         for name, fields in spec.item.fields.items():
-            kind = "phone" if name == "number" else "id" if name == "id" else "keep"
+            kind = "id" if name == "id" else "keep"
             for field in fields:
                 mapped.setdefault(field, kind)
-        for name, fields in spec.item.fields.items():
-            if name == "number":
-                mapped.update(dict.fromkeys(fields, "phone"))
+        for rule in spec.item.number:  # the number's own paths; its region stays as it is
+            mapped.update(dict.fromkeys((p.dotted for p in rule.paths), "phone"))
+            for region in rule.region:
+                mapped.update(dict.fromkeys(region.fields, "keep"))
         for rules in (spec.item.type, spec.item.status):
             for rule in rules:
                 vocabulary.update(k.lower() for k in (rule.values or {}))
