@@ -176,3 +176,25 @@ def test_a_drifting_answer_is_reported_with_exit_6(
     assert ("$.data[*].supports_inbound", "type") in rules
     for number in proxy.numbers:
         assert number not in result.output
+
+
+def test_replays_keep_the_documented_rate_limit(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "/api/v1/cloudNumber/numberList"
+    journal = [
+        {**entry("duoplus", "POST", body), "body": {"status": [status], "pagesize": 10}}
+        for status in (1, 2)
+    ] + [{**entry("duoplus", "POST", body), "body": {"region_ids": ["US"]}}]
+    with MockServer(providers=["duoplus"], size=20, rate_limit=True) as limited:
+        use_credentials(monkeypatch, "duoplus", limited.credentials["duoplus"])
+        result = replay(runner, journal, tmp_path, "--base-url", limited.base_url)
+        statuses = [r.status for r in limited.requests]
+    assert result.exit_code == 0, result.output
+    assert statuses == [200, 200, 200]  # 1 request/s kept across the three: no 429
+
+
+def test_replay_does_not_combine_with_record_or_corpus(runner: CliRunner, tmp_path: Path) -> None:
+    result = replay(runner, [], tmp_path, "--record", str(tmp_path / "c"))
+    assert result.exit_code == 2
+    assert "not with --record or --corpus" in result.stderr

@@ -105,8 +105,15 @@ class ClientOpener:
         self.options = options
 
     @contextlib.contextmanager
-    def open(self, info: ProviderInfo) -> Iterator[SyncClient[Any]]:
-        """The client of ``info``'s provider, open for the block."""
+    def open(
+        self, info: ProviderInfo, *, http_client: httpx.Client | None = None
+    ) -> Iterator[SyncClient[Any]]:
+        """The client of ``info``'s provider, open for the block.
+
+        Args:
+            info: The provider.
+            http_client: Send through this client (not with a recorder or a corpus).
+        """
         timeout = self.options.get("timeout", DEFAULT_TIMEOUT)
         if self.corpus is not None:
             from numberhub_mock._credentials import resolve_credentials
@@ -128,7 +135,7 @@ class ClientOpener:
             ):
                 yield client
             return
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"http_client": http_client} if http_client is not None else {}
         with contextlib.ExitStack() as stack:
             if self.recorder is not None:
                 spec = numberhub_spec.load(info.name)

@@ -27,6 +27,8 @@ import httpx
 import numberhub_spec
 from numberhub_spec import Parameter, Spec
 
+from numberhub._client import SyncClient
+from numberhub._client_options import DEFAULT_TIMEOUT
 from numberhub._conformance import probe
 from numberhub._drift import DriftWarning, Finding
 from numberhub._errors import (
@@ -206,39 +208,42 @@ def replays(
     return list(distinct.values()), refused
 
 
-def _status_hook(seen: list[int]) -> Any:
-    def hook(response: httpx.Response) -> None:
-        seen.append(response.status_code)
-
-    return hook
-
-
-def _run(replay: Replay, opener: ClientOpener) -> None:
-    seen: list[int] = []
-    spec = numberhub_spec.load(replay.provider)
-    info = provider_info(replay.provider)
-    with httpx.Client(
-        timeout=opener.options.get("timeout", 30.0), event_hooks={"response": [_status_hook(seen)]}
-    ) as http:
-        opener.options["http_client"] = http
-        try:
-            with opener.open(info) as client:
-                result = probe(client, max_pages=1, **replay.filters)
-        except AuthenticationError:
-            raise  # refused credentials: every request would be, the command fails
-        except InvalidParameterError as exc:
-            replay.error = f"refused before sending (the spec): {_scrub(str(exc))}"
-            return
-        except APIError as exc:
-            replay.status = exc.status
-            body = exc.body if not isinstance(exc.body, str) else {"text": exc.body}
-            replay.error = Masker(spec, Fakes()).answer(exc.status, body)
-            return
-        finally:
-            opener.options.pop("http_client", None)
+def _run(replay: Replay, client: SyncClient[Any], seen: list[int]) -> None:
+    """Send one replay through ``client`` (one page) and note what came back."""
+    seen.clear()
+    try:
+        result = probe(client, max_pages=1, **replay.filters)
+    except AuthenticationError:
+        raise  # refused credentials: every request would be, the command fails
+    except InvalidParameterError as exc:
+        replay.error = f"refused before sending (the spec): {_scrub(str(exc))}"
+        return
+    except APIError as exc:
+        replay.status = exc.status
+        body = exc.body if not isinstance(exc.body, str) else {"text": exc.body}
+        spec = numberhub_spec.load(replay.provider)
+        replay.error = Masker(spec, Fakes()).answer(exc.status, body)
+        return
     replay.status = seen[-1] if seen else None
     replay.accepted = True
     replay.findings = result.findings
+
+
+def _run_all(found: list[Replay], opener: ClientOpener) -> None:
+    """Every replay, through one client per provider (so one rate limiter for each)."""
+    seen: list[int] = []
+
+    def hook(response: httpx.Response) -> None:
+        seen.append(response.status_code)
+
+    for name in dict.fromkeys(r.provider for r in found):
+        timeout = opener.options.get("timeout", DEFAULT_TIMEOUT)
+        with (
+            httpx.Client(timeout=timeout, event_hooks={"response": [hook]}) as http,
+            opener.open(provider_info(name), http_client=http) as client,
+        ):
+            for replay in (r for r in found if r.provider == name):
+                _run(replay, client, seen)
 
 
 def _text(replay: Replay) -> str:
@@ -293,8 +298,7 @@ def replay_journal(
         warnings.simplefilter("ignore", DriftWarning)
         opener = ClientOpener(base_url=base_url, mock=mock, server=server, **options)
         try:
-            for replay in found:
-                _run(replay, opener)
+            _run_all(found, opener)
         except NumberhubError as exc:
             raise from_exception(exc) from None
     if fmt == "json":

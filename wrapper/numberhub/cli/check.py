@@ -262,8 +262,12 @@ def check(
     if timeout is not None:
         options["timeout"] = timeout
     if replay_file is not None:
+        if record_dir or corpus_dir:
+            raise CliError("--replay reads a journal: not with --record or --corpus", EXIT_USAGE)
         replay_journal(replay_file, names, base_url=base_url, mock=mock, fmt=fmt, **options)
         return
+    if corpus_dir and record_dir:
+        raise CliError("--corpus reads recorded answers: not with --record", EXIT_USAGE)
     corpus = open_corpus(corpus_dir)
     infos = _chosen(names or tuple(corpus.providers), False) if corpus else _chosen(names, mock)
     recorder = open_recorder(record_dir, mask=not no_mask)
