@@ -121,7 +121,8 @@ def test_a_drifted_corpus_keeps_its_findings_and_no_original_value(
     text = corpus_text(folder)
     values = originals(provider, server) | proxy.numbers
     assert len(values) > SIZE
-    leaked = sorted(v for v in values if v in text)
+    # Short values as whole JSON strings: a fake may hold four letters of a name by chance.
+    leaked = sorted(v for v in values if (v if len(v) >= 8 else json.dumps(v)) in text)
     assert not leaked, f"{len(leaked)} original values in the corpus"
 
     index = json.loads((folder / "index.json").read_text())

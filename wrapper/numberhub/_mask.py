@@ -98,7 +98,10 @@ class Fakes:
                 out.append(letters[next(rand) % 6])
             else:
                 out.append(chr((ord("a") if c.islower() else ord("A")) + next(rand) % 26))
-        return "".join(out)
+        fake = "".join(out)
+        if fake == value and counter < 8 and any(c.isalnum() for c in value[keep:]):
+            return self.shape(value, counter + 1, keep)  # a short value drew itself
+        return fake
 
     def phone(self, value: str) -> str:
         """A fake number for ``value`` (E.164 or its digits), of the same form.
