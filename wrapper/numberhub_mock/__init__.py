@@ -44,8 +44,10 @@ A team's own inventory: ``create_app(data={provider: [items]})`` (``MockServer``
 factory and ``numberhub mock --data PROVIDER=FILE`` alike) serves those items instead of
 generated ones, in the order given, paged and filtered the same way. Each item is checked
 against the spec's item schema first; a bad one raises ``ValueError`` naming the
-provider, the item's index and the field, never the value. ``app.dataset(provider)``
-returns what is served.
+provider, the item's index and the field, never the value; ``allow_drift=True`` serves
+it as given instead and lists the differences in ``app.drift``. ``replay=DIR`` serves
+the items of a corpus recorded by ``numberhub check --record DIR`` the same way, drift
+and all. ``app.dataset(provider)`` returns what is served.
 
 The request journal: ``app.requests`` / ``server.requests`` (a `Journal`) lists a
 `RecordedRequest` per request in arrival order (provider, method, path, query, JSON body,
@@ -69,9 +71,9 @@ arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environme
 
 Latency and faults, reproducible for a seed: per server with ``latency_ms``,
 ``jitter_ms``, ``fault_rate`` (drawing from ``faults``: ``429 500 502 503 drop truncate
-slow``), ``max_consecutive_faults`` (the longest run of faults one request retried gets)
-and ``rate_limit``; per request with the header ``X-Numberhub-Fault``, whose
-comma-separated tokens are:
+slow``, and ``drift`` when named), ``max_consecutive_faults`` (the longest run of
+faults one request retried gets) and ``rate_limit``; per request with the header
+``X-Numberhub-Fault``, whose comma-separated tokens are:
 
     ``status=503``       answer with this status (400..599) and the provider's error body
     ``retry-after=2``    with ``status=429``: the ``Retry-After`` seconds (default 1)
@@ -79,6 +81,8 @@ comma-separated tokens are:
     ``slow``             wait ``slow_ms`` (60 s by default: twice a client's 30 s timeout)
     ``drop``             close the connection without a response
     ``truncate``         send the headers and half of the body, then close the connection
+    ``drift``            every item of the page differs from the spec (another type, a new
+                         enum value, a missing optional field, an undocumented field)
 
 e.g. ``X-Numberhub-Fault: delay=100, status=503``. Under ``httpx.ASGITransport`` (no
 socket) ``drop`` and ``truncate`` raise ``httpx.RemoteProtocolError`` as a real connection
