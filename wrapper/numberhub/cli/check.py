@@ -143,11 +143,20 @@ With no PROVIDER, checks every provider whose credentials are set in the environ
 fails (refused credentials, unreachable) is reported on stderr and the others are still
 checked. --format json prints one object when one PROVIDER is named, else a list.
 
+--record DIR keeps every answer read in DIR, masked (no phone number, id or credential
+of the answers; --no-mask keeps them as they came); --corpus DIR checks those answers
+again, offline. --replay JOURNAL sends each distinct list request of a mock's journal
+to the provider instead, and reports whether it accepts each one and whether the
+answers fit the spec (exit 4 when it refused one).
+
 \b
 Examples:
   numberhub check plivo --mock
   numberhub check --format json > conformance.json
   numberhub check bird --max-pages 2
+  numberhub check plivo --record plivo-corpus
+  numberhub check plivo --corpus plivo-corpus
+  numberhub check --replay journal.json --mock
 
 Exits 0 when every answer fits its spec, 6 when any differs (a page whose structure
 broke included); other failures exit as 'numberhub list' does.
