@@ -246,3 +246,21 @@ def test_recorded_then_replayed_by_the_mock_then_checked_gives_the_same_findings
         assert replaying.app.drift[provider]  # listed at start
     assert again["findings"] == live["findings"]
     assert again["items"] == live["items"] == SIZE
+
+
+def test_a_corpus_is_read_as_far_as_it_was_recorded_and_only_for_its_providers(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, server: MockServer, tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    use_credentials(monkeypatch, "plivo", server.credentials["plivo"])
+    recorded = invoke(
+        runner, "check", "plivo", "--base-url", server.base_url, "--record", str(folder),
+        "--max-pages", "1",
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.output
+    again = replayed(runner, "plivo", folder)  # the default --max-pages is 5
+    assert (again["pages"], again["items"], again["findings"]) == (1, 20, [])
+    missing = invoke(runner, "check", "butter", "--corpus", str(folder))
+    assert missing.exit_code == 2
+    assert "the corpus holds no answer of butter" in missing.stderr
+    assert invoke(runner, "check", "--corpus", str(tmp_path)).exit_code == 2  # no index

@@ -104,6 +104,13 @@ class ClientOpener:
         self.corpus = corpus
         self.options = options
 
+    def max_pages(self, info: ProviderInfo, wanted: int) -> int:
+        """The pages to read: ``wanted``, or with a corpus no more than it holds (2xx ones)."""
+        if self.corpus is None:
+            return wanted
+        pages = [p for p in self.corpus.pages_of(info.name) if 200 <= p.status < 300]
+        return max(1, min(wanted, len(pages)))
+
     @contextlib.contextmanager
     def open(
         self, info: ProviderInfo, *, http_client: httpx.Client | None = None
@@ -116,6 +123,8 @@ class ClientOpener:
         """
         timeout = self.options.get("timeout", DEFAULT_TIMEOUT)
         if self.corpus is not None:
+            if not self.corpus.pages_of(info.name):
+                raise CliError(f"the corpus holds no answer of {info.name}", EXIT_USAGE)
             from numberhub_mock._credentials import resolve_credentials
 
             # The mock's documented credentials: they have the shapes clients check, and

@@ -297,7 +297,7 @@ def check(
             )
             try:
                 with opener.open(info) as client:
-                    result = probe(client, max_pages=max_pages)
+                    result = probe(client, max_pages=opener.max_pages(info, max_pages))
             except (NumberhubError, CliError) as exc:
                 error = exc if isinstance(exc, CliError) else from_exception(exc)
                 message = _redacted(error.format_message())
