@@ -286,15 +286,11 @@ def check(
     # The findings are the report: the DriftWarning of each is not repeated on stderr.
     with warnings.catch_warnings(), _mock_server(infos, mock and not corpus) as server:
         warnings.simplefilter("ignore", DriftWarning)
+        opener = ClientOpener(
+            base_url=base_url, mock=mock, server=server, recorder=recorder, corpus=corpus,
+            **options,
+        )  # fmt: skip
         for info in infos:
-            opener = ClientOpener(
-                base_url=base_url,
-                mock=mock,
-                server=server,
-                recorder=recorder,
-                corpus=corpus,
-                **options,
-            )
             try:
                 with opener.open(info) as client:
                     result = probe(client, max_pages=opener.max_pages(info, max_pages))
