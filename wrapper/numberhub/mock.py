@@ -5,6 +5,7 @@
 """
 
 from numberhub_mock import (
+    ABSENT,
     DEFAULT_CREDENTIALS,
     DEFAULT_SIZE,
     FAULT_KINDS,
@@ -20,6 +21,7 @@ from numberhub_mock import (
 )
 
 __all__ = [
+    "ABSENT",
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",

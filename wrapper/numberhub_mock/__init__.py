@@ -44,14 +44,19 @@ A team's own inventory: ``create_app(data={provider: [items]})`` (``MockServer``
 factory and ``numberhub mock --data PROVIDER=FILE`` alike) serves those items instead of
 generated ones, in the order given, paged and filtered the same way. Each item is checked
 against the spec's item schema first; a bad one raises ``ValueError`` naming the
-provider, the item's index and the field, never the value. ``app.dataset(provider)``
-returns what is served.
+provider, the item's index and the field, never the value; ``allow_drift=True`` serves
+it as given instead and lists the differences in ``app.drift``. ``replay=DIR`` serves
+the items of a corpus recorded by ``numberhub check --record DIR`` the same way, drift
+and all. ``app.dataset(provider)`` returns what is served.
 
 The request journal: ``app.requests`` / ``server.requests`` (a `Journal`) lists a
 `RecordedRequest` per request in arrival order (provider, method, path, query, JSON body,
-status, time); ``.clear()`` empties it. Over HTTP: ``GET /_numberhub/requests`` (a JSON
-list) and ``DELETE /_numberhub/requests``. Headers are not recorded, and a credential in
-the path (Plivo's ``auth_id``), the query or the body reads ``REDACTED``.
+status, time, the refusal's ``error`` and the injected ``fault``); ``.clear()`` empties
+it, ``.matching(provider=..., query=...)`` selects records and ``.assert_count(n, ...)``
+verifies them, listing the near misses when the count is wrong. Over HTTP: ``GET
+/_numberhub/requests`` (a JSON list) and ``DELETE /_numberhub/requests``. Headers are
+not recorded, and a credential in the path (Plivo's ``auth_id``), the query or the body
+reads ``REDACTED``.
 
 Credentials: each provider accepts one set, a dict keyed like the wrapper's constructor
 arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environment variable
@@ -66,9 +71,9 @@ arguments. Defaults (``DEFAULT_CREDENTIALS``), each overridable by the environme
 
 Latency and faults, reproducible for a seed: per server with ``latency_ms``,
 ``jitter_ms``, ``fault_rate`` (drawing from ``faults``: ``429 500 502 503 drop truncate
-slow``), ``max_consecutive_faults`` (the longest run of faults one request retried gets)
-and ``rate_limit``; per request with the header ``X-Numberhub-Fault``, whose
-comma-separated tokens are:
+slow``, and ``drift`` when named), ``max_consecutive_faults`` (the longest run of
+faults one request retried gets) and ``rate_limit``; per request with the header
+``X-Numberhub-Fault``, whose comma-separated tokens are:
 
     ``status=503``       answer with this status (400..599) and the provider's error body
     ``retry-after=2``    with ``status=429``: the ``Retry-After`` seconds (default 1)
@@ -76,6 +81,8 @@ comma-separated tokens are:
     ``slow``             wait ``slow_ms`` (60 s by default: twice a client's 30 s timeout)
     ``drop``             close the connection without a response
     ``truncate``         send the headers and half of the body, then close the connection
+    ``drift``            every item of the page differs from the spec (another type, a new
+                         enum value, a missing optional field, an undocumented field)
 
 e.g. ``X-Numberhub-Fault: delay=100, status=503``. Under ``httpx.ASGITransport`` (no
 socket) ``drop`` and ``truncate`` raise ``httpx.RemoteProtocolError`` as a real connection
@@ -96,8 +103,10 @@ if TYPE_CHECKING:
     from ._server import MockServer, serve_forever
     from ._state import Journal
     from ._team import read_items
+    from ._verify import ABSENT
 
 __all__ = [
+    "ABSENT",
     "DEFAULT_CREDENTIALS",
     "DEFAULT_SIZE",
     "FAULT_KINDS",
@@ -116,6 +125,7 @@ __all__ = [
 # Where each public name lives. They are imported on first use, so that importing the
 # package (as pytest does for ``numberhub_mock.pytest_plugin``) costs nothing.
 _HOMES = {
+    "ABSENT": "._verify",
     "DEFAULT_CREDENTIALS": "._credentials",
     "DEFAULT_SIZE": "._dataset",
     "FAULT_KINDS": "._faults",

@@ -15,9 +15,11 @@ import orjson
 
 from ._credentials import Credentials, resolve_credentials
 from ._dataset import Dataset, size_for
+from ._drift_fault import drift_reply
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
 from ._journal import Entry, Redactor, plain_query
+from ._replay import replay_items
 from ._service import Service
 from ._state import Journal, LocalState, State
 from ._team import team_items
@@ -52,6 +54,8 @@ class MockApp:
             method, path, query and body, retried) gets; None for no limit.
         state: The arrival count, rate-limit windows, fault runs and journal (in memory,
             or shared by worker processes).
+        drift: How the items served differ from their item schema, per provider
+            (``allow_drift``, ``replay``); empty when every item fits.
     """
 
     def __init__(
@@ -71,6 +75,7 @@ class MockApp:
         self._static = {s.template: s for s in services.values() if s.static}
         self._dynamic = [s for s in services.values() if not s.static]
         self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
+        self.drift: dict[str, list[str]] = {}
         self._secrets = frozenset(v for c in credentials.values() for v in c.values())
         self._released: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -202,8 +207,8 @@ class MockApp:
         """Request ``k``'s seeded fault, unless the same request just had enough in a row."""
         fault = self.plan.fault(k)
         cap = self.max_consecutive_faults
-        if cap is None or not self.plan.fault_rate:
-            return fault
+        if cap is None or not self.plan.fault_rate or (fault is not None and fault.drift):
+            return fault  # a drifted answer is read, not retried: no run to cap
         key = hashlib.blake2b(
             f"{req.method} {req.path}?{req.query}".encode() + req.body, digest_size=12
         ).hexdigest()
@@ -227,12 +232,15 @@ class MockApp:
                 else None
             )
         except FaultError as exc:
+            self.state.explain(k, str(exc), None)
             if target is not None:
                 reply = target.error(req, "invalid", status=400, message=str(exc))
             else:
                 reply = Reply(400, orjson.dumps({"error": str(exc)}))
             await send_reply(send, reply)
             return reply.status
+        if fault is not None:
+            self.state.explain(k, None, fault.label)
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
         if delay > 0 and not await self._wait(delay / 1000):
             await drop(send)  # released: the server is shutting down
@@ -249,10 +257,14 @@ class MockApp:
             reply = target.error(req, kind, status=status, headers=extra)
         elif service is not None:
             reply = service.handle(req)
+            if fault is not None and fault.drift:
+                reply = drift_reply(service.spec, reply)
         elif target is not None:
             reply = target.error(req, "not_found", status=404)
         else:
-            reply = Reply(404, orjson.dumps({"error": "not found"}))
+            reply = Reply(404, orjson.dumps({"error": "not found"}), reason="not_found")
+        if reply.reason is not None and fault is None:
+            self.state.explain(k, reply.reason, None)
         if fault is not None and fault.truncate:
             await truncate(send, reply)
             return reply.status
@@ -276,6 +288,8 @@ def create_app(
     data: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     check_responses: bool = False,
     specs_dir: str | os.PathLike[str] | None = None,
+    allow_drift: bool = False,
+    replay: str | os.PathLike[str] | None = None,
 ) -> MockApp:
     """Build the mock of every provider (or some) as one ASGI application.
 
@@ -291,7 +305,8 @@ def create_app(
         credentials: Per-provider overrides of the accepted credentials (else the
             environment variables, else the documented defaults).
         faults: The faults ``fault_rate`` draws from: any of ``FAULT_KINDS``
-            (``429 500 502 503 drop truncate slow``; default all).
+            (``429 500 502 503 drop truncate slow``; default all) and ``drift`` (a page
+            whose items differ from the spec; only when named).
         slow_ms: How long a ``slow`` fault waits before answering (default 60 s: twice
             numberhub's default client timeout, so it is reliably a timeout).
         max_consecutive_faults: At most this many random faults in a row for the same
@@ -303,6 +318,11 @@ def create_app(
             instead of generated items; checked against the spec's item schema first.
         check_responses: Validate every body against the spec before sending it (raises
             on a mismatch; for tests).
+        allow_drift: Serve items of ``data`` that differ from the item schema as given,
+            instead of refusing them; ``app.drift`` lists the differences.
+        replay: A corpus folder (``numberhub check --record DIR``): each served
+            provider it has answers of serves the recorded items, drift and all
+            (as ``data`` with ``allow_drift``).
         specs_dir: The folder of ``<provider>.yaml`` specs to serve (default
             ``$NUMBERHUB_SPECS_DIR``, else the shipped specs). A spec without a
             hand-written data profile gets one made from its schema.
@@ -329,7 +349,19 @@ def create_app(
     if slow_ms < 0:
         raise ValueError("slow_ms must be >= 0")
     specs = {name: numberhub_spec.load(name, specs_dir) for name in names}
-    given = {name: team_items(specs[name], items) for name, items in (data or {}).items()}
+    recorded = replay_items(replay, names, specs_dir) if replay is not None else {}
+    both = sorted(set(recorded) & set(data or {}))
+    if both:
+        raise ValueError(f"both data and a replayed corpus for {both}: give one")
+    drift: dict[str, list[str]] = {}
+    given = {
+        name: team_items(
+            specs[name], items, drift=drift.setdefault(name, []) if allow_drift else None
+        )
+        for name, items in (data or {}).items()
+    }
+    for name, items in recorded.items():
+        given[name] = team_items(specs[name], items, drift=drift.setdefault(name, []))
     creds = resolve_credentials(names, credentials, specs_dir=specs_dir)
     services = {
         name: Service(
@@ -344,4 +376,6 @@ def create_app(
         for name in names
     }
     plan = FaultPlan(seed, latency_ms, jitter_ms, fault_rate, tuple(faults or ()), slow_ms)
-    return MockApp(services, plan, creds, max_consecutive_faults=max_consecutive_faults)
+    app = MockApp(services, plan, creds, max_consecutive_faults=max_consecutive_faults)
+    app.drift = {name: lines for name, lines in drift.items() if lines}
+    return app

@@ -7,11 +7,22 @@ from dataclasses import dataclass
 
 from .profiles._rand import Rand
 
-__all__ = ["FAULT_HEADER", "FAULT_KINDS", "Fault", "FaultError", "FaultPlan", "parse_fault"]
+__all__ = [
+    "FAULT_HEADER",
+    "FAULT_KINDS",
+    "OPT_IN_FAULTS",
+    "Fault",
+    "FaultError",
+    "FaultPlan",
+    "parse_fault",
+]
 
 FAULT_HEADER = "x-numberhub-fault"
 FAULT_KINDS: tuple[str, ...] = ("429", "500", "502", "503", "drop", "truncate", "slow")
 """What ``fault_rate`` draws from, uniformly, unless told otherwise."""
+OPT_IN_FAULTS: tuple[str, ...] = ("drift",)
+"""Faults drawn only when asked for (``faults=["drift"]``): an answer that drifts from the
+spec is no failure to retry, it changes what a listing reads."""
 
 
 class FaultError(ValueError):
@@ -28,6 +39,7 @@ class Fault:
         drop: Close the connection without answering.
         truncate: Send the headers and half of the body, then close the connection.
         retry_after: The ``Retry-After`` seconds of a 429 (default 1).
+        drift: Serve the page with its items drifted from the spec (`_drift_fault`).
     """
 
     status: int | None = None
@@ -35,6 +47,15 @@ class Fault:
     drop: bool = False
     truncate: bool = False
     retry_after: int | None = None
+    drift: bool = False
+
+    @property
+    def label(self) -> str:
+        """The fault as ``X-Numberhub-Fault`` tokens (``status=503``, ``delay=250,drop``)."""
+        tokens = [f"status={self.status}"] if self.status is not None else []
+        tokens += [f"delay={self.delay_ms}"] if self.delay_ms else []
+        tokens += [name for name in ("drop", "truncate", "drift") if getattr(self, name)]
+        return ",".join(tokens)
 
 
 def parse_fault(value: str, *, slow_ms: int) -> Fault:
@@ -42,14 +63,15 @@ def parse_fault(value: str, *, slow_ms: int) -> Fault:
 
     Tokens are separated by commas or semicolons: ``status=503``, ``delay=250``
     (milliseconds), ``slow`` (a delay of ``slow_ms``), ``drop``, ``truncate``,
-    ``retry-after=2`` (seconds, with ``status=429``).
+    ``retry-after=2`` (seconds, with ``status=429``), ``drift`` (items that differ from
+    the spec).
 
     Raises:
         FaultError: An unknown token or a bad number.
     """
     status: int | None = None
     delay = 0
-    drop = truncate = False
+    drop = truncate = drift = False
     retry_after: int | None = None
     for token in value.replace(";", ",").split(","):
         token = token.strip().lower()
@@ -75,13 +97,15 @@ def parse_fault(value: str, *, slow_ms: int) -> Fault:
                 drop = True
             elif name == "truncate" and not arg:
                 truncate = True
+            elif name == "drift" and not arg:
+                drift = True
             else:
                 raise FaultError(f"unknown fault {token!r}")
         except ValueError as exc:
             if isinstance(exc, FaultError):
                 raise
             raise FaultError(f"bad number in fault {token!r}") from exc
-    return Fault(status, delay, drop, truncate, retry_after)
+    return Fault(status, delay, drop, truncate, retry_after, drift)
 
 
 class FaultPlan:
@@ -92,7 +116,8 @@ class FaultPlan:
         latency_ms: Added to every response.
         jitter_ms: Up to this much more, drawn per request.
         fault_rate: Share of requests that get a fault (0..1).
-        kinds: The faults drawn from (``FAULT_KINDS`` by default).
+        kinds: The faults drawn from (``FAULT_KINDS`` by default; ``OPT_IN_FAULTS`` too
+            when named).
         slow_ms: The delay of a ``slow`` fault (past a client's timeout).
     """
 
@@ -114,9 +139,10 @@ class FaultPlan:
         self.jitter_ms = jitter_ms
         self.fault_rate = fault_rate
         self.kinds = tuple(kinds) if kinds else FAULT_KINDS
-        unknown = set(self.kinds) - set(FAULT_KINDS)
+        known = (*FAULT_KINDS, *OPT_IN_FAULTS)
+        unknown = set(self.kinds) - set(known)
         if unknown:
-            raise ValueError(f"unknown fault kinds {sorted(unknown)}; known: {FAULT_KINDS}")
+            raise ValueError(f"unknown fault kinds {sorted(unknown)}; known: {known}")
         self.slow_ms = slow_ms
 
     def delay_ms(self, k: int) -> float:
@@ -136,4 +162,6 @@ class FaultPlan:
             return Fault(truncate=True)
         if kind == "slow":
             return Fault(delay_ms=self.slow_ms)
+        if kind == "drift":
+            return Fault(drift=True)
         return Fault(status=int(kind))

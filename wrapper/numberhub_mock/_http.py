@@ -50,11 +50,12 @@ class Request:
 
 @dataclass(slots=True)
 class Reply:
-    """An HTTP response: status, extra headers and a JSON body."""
+    """An HTTP response: status, extra headers, a JSON body, and why a refusal refuses."""
 
     status: int
     body: bytes
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    reason: str | None = None
 
 
 async def send_reply(send: Send, reply: Reply) -> None:

@@ -2,7 +2,8 @@
 
 Like WireMock's ``/__admin/requests``: each request the mock receives is recorded in
 arrival order (``MockApp.requests``, ``MockServer.requests``, ``GET /_numberhub/requests``)
-with its provider, method, path, query, JSON body, the status answered and the time.
+with its provider, method, path, query, JSON body, the status answered, the time, why
+the mock refused it (``error``) and the fault it injected (``fault``).
 Headers are not recorded at all, and credential values that travel elsewhere are
 replaced by ``REDACTED``: a path segment that carries one (Plivo's ``auth_id``), a query
 parameter that is a credential or an ``apiKey`` scheme's parameter, a body property that
@@ -45,6 +46,9 @@ class RecordedRequest:
         status: The status answered (None while in flight, or when the connection was
             dropped without an answer).
         time: When it arrived, in seconds since the epoch.
+        error: Why the mock refused it (the validation error, the refused credential,
+            the rate limit...), None when it was served or faulted.
+        fault: The fault the mock injected (``status=503``, ``drop``, ``drift``...), or None.
     """
 
     provider: str | None
@@ -54,6 +58,8 @@ class RecordedRequest:
     body: Any
     status: int | None
     time: float
+    error: str | None = None
+    fault: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready values; ``time`` as ISO 8601 UTC."""
@@ -75,6 +81,8 @@ class RecordedRequest:
             data["body"],
             data["status"],
             float(when),
+            data.get("error"),
+            data.get("fault"),
         )
 
 

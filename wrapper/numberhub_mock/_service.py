@@ -142,7 +142,7 @@ class Service:
         """A reply carrying the provider's own error body."""
         status = status or self.errors.status_for(kind)
         body = self.errors.body(status, kind, message, problems, self.request_id(req))
-        reply = Reply(status, _dumps(body), headers or [])
+        reply = Reply(status, _dumps(body), headers or [], reason=_reason(kind, message))
         self._check(reply)
         return reply
 
@@ -267,3 +267,10 @@ class Service:
         reply = Reply(200, out)
         self._check(reply)
         return reply
+
+
+def _reason(kind: str, message: str | None) -> str:
+    """Why the journal says a request was refused: never a credential sent (auth, tenant)."""
+    if message is None or kind in ("auth", "tenant"):
+        return kind
+    return f"{kind}: {message}"

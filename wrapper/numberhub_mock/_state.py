@@ -20,6 +20,7 @@ from typing import Any, overload
 import orjson
 
 from ._journal import Entry, RecordedRequest
+from ._verify import Verifiable
 
 __all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
 
@@ -38,6 +39,10 @@ class State:
 
     def answered(self, k: int, status: int | None) -> None:
         """Set the status request ``k`` was answered with."""
+        raise NotImplementedError
+
+    def explain(self, k: int, error: str | None, fault: str | None) -> None:
+        """Say why request ``k`` was refused, and which fault it got (before `answered`)."""
         raise NotImplementedError
 
     def journal(self) -> list[RecordedRequest]:
@@ -84,6 +89,12 @@ class LocalState(State):
         entry = self._open.pop(k, None)
         if entry is not None:
             entry[5] = status
+
+    def explain(self, k: int, error: str | None, fault: str | None) -> None:
+        """See ``State.explain``."""
+        entry = self._open.get(k)
+        if entry is not None:
+            entry[7:] = [error, fault]
 
     def journal(self) -> list[RecordedRequest]:
         """See ``State.journal``."""
@@ -176,6 +187,14 @@ class SharedState(State):
         """See ``State.answered``."""
         self._write("UPDATE journal SET status = ? WHERE k = ?", status, k)
 
+    def explain(self, k: int, error: str | None, fault: str | None) -> None:
+        """See ``State.explain``."""
+        with self._transaction() as db:
+            row = db.execute("SELECT record FROM journal WHERE k = ?", (k,)).fetchone()
+            if row is not None:
+                record = {**orjson.loads(row[0]), "error": error, "fault": fault}
+                db.execute("UPDATE journal SET record = ? WHERE k = ?", (orjson.dumps(record), k))
+
     def journal(self) -> list[RecordedRequest]:
         """See ``State.journal``."""
         rows = self._db.execute("SELECT record, status FROM journal ORDER BY k").fetchall()
@@ -224,10 +243,11 @@ class SharedState(State):
         self._write("DELETE FROM streaks WHERE key = ?", key)
 
 
-class Journal(Sequence[RecordedRequest]):
+class Journal(Verifiable, Sequence[RecordedRequest]):
     """The requests the mock received, in arrival order (a read-only sequence).
 
-    Each read takes a fresh snapshot; ``clear()`` empties the journal.
+    Each read takes a fresh snapshot; ``clear()`` empties the journal; ``matching()``
+    and ``assert_count()`` verify what was sent (`numberhub_mock._verify`).
     """
 
     def __init__(self, state: State) -> None:

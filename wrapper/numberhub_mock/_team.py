@@ -1,7 +1,8 @@
 """A team's own inventory: items checked against the spec's item schema before serving.
 
 An item that breaks the schema is refused with a `ValueError` naming the provider, the
-item's index, the field and the rule it breaks, never the value: items hold phone
+item's index, the field and the rule it breaks, never the value (or, with drift allowed,
+served as given and its differences listed the same way): items hold phone
 numbers, which are personal data, and a message may end up in a CI log.
 """
 
@@ -49,19 +50,23 @@ def _problem(error: Any) -> str:
     return f"field {_field(path)!r} {rule}"
 
 
-def team_items(spec: Spec, items: Any) -> list[dict[str, Any]]:
+def team_items(spec: Spec, items: Any, *, drift: list[str] | None = None) -> list[dict[str, Any]]:
     """``items`` checked against ``spec``'s item schema, as a list of dicts.
 
     Args:
         spec: The provider's spec (its ``item_schema``, compiled once).
         items: A list of items in the provider's own item shape.
+        drift: Allow items that differ from the schema (``--allow-drift``): they are
+            served as given, and each difference is added here once, with how many
+            items have it (``drift_lines``). None: such an item is refused.
 
     Returns:
         The items, in the order given.
 
     Raises:
-        ValueError: ``items`` is not a list, or an item breaks the schema (the message
-            names the provider, the item's index and the field, never a value).
+        ValueError: ``items`` is not a list, an item is not an object, or (without
+            ``drift``) an item breaks the schema (the message names the provider, the
+            item's index and the field, never a value).
     """
     if not isinstance(items, Sequence) or isinstance(items, str | bytes):
         raise ValueError(f"{spec.name}: data must be a list of items, not {type(items).__name__}")
@@ -69,6 +74,8 @@ def team_items(spec: Spec, items: Any) -> list[dict[str, Any]]:
         spec.schema_document(spec.item_schema), validate_formats=True
     )
     out: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, Mapping):
             raise ValueError(
@@ -77,9 +84,17 @@ def team_items(spec: Spec, items: Any) -> list[dict[str, Any]]:
             )
         item = dict(item)
         problems = [_problem(e) for e in validator.iter_errors(item)]
-        if problems:
+        if problems and drift is None:
             raise ValueError(f"{spec.name} item {index}: {'; '.join(problems)}")
+        for problem in dict.fromkeys(problems):
+            counts[problem] = counts.get(problem, 0) + 1
+            first.setdefault(problem, index)
         out.append(item)
+    if drift is not None:
+        drift.extend(
+            f"{spec.name}: {problem} ({n} item{'s' if n != 1 else ''}, first item {first[problem]})"
+            for problem, n in counts.items()
+        )
     return out
 
 

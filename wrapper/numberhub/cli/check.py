@@ -36,7 +36,8 @@ from numberhub._errors import NumberhubError
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
 from numberhub.cli._options import check_base_url
-from numberhub.cli._session import connect
+from numberhub.cli._record import ClientOpener, open_corpus, open_recorder
+from numberhub.cli._replay import replay_journal
 
 __all__ = ["check", "report", "write_text"]
 
@@ -142,11 +143,20 @@ With no PROVIDER, checks every provider whose credentials are set in the environ
 fails (refused credentials, unreachable) is reported on stderr and the others are still
 checked. --format json prints one object when one PROVIDER is named, else a list.
 
+--record DIR keeps every answer read in DIR, masked (no phone number, id or credential
+of the answers; --no-mask keeps them as they came); --corpus DIR checks those answers
+again, offline. --replay JOURNAL sends each distinct list request of a mock's journal
+to the provider instead, and reports whether it accepts each one and whether the
+answers fit the spec (exit 4 when it refused one).
+
 \b
 Examples:
   numberhub check plivo --mock
   numberhub check --format json > conformance.json
   numberhub check bird --max-pages 2
+  numberhub check plivo --record plivo-corpus
+  numberhub check plivo --corpus plivo-corpus
+  numberhub check --replay journal.json --mock
 
 Exits 0 when every answer fits its spec, 6 when any differs (a page whose structure
 broke included); other failures exit as 'numberhub list' does.
@@ -204,6 +214,38 @@ class _ProviderName(click.Choice):  # type: ignore[type-arg]  # generic only sin
     help="Per-request timeout (default 30, connect 5).",
 )
 @click.option(
+    "--record",
+    "record_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Keep every answer read in DIR (one JSON file per page and an index), "
+    "masked: no phone number, id or credential of the answers.",
+)
+@click.option(
+    "--no-mask",
+    "no_mask",
+    is_flag=True,
+    help="With --record: keep the answers unmasked (prints a warning).",
+)
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False, exists=True),
+    help="Check the answers recorded in DIR (by --record) instead of a provider, offline.",
+)
+@click.option(
+    "--replay",
+    "replay_file",
+    default=None,
+    metavar="JOURNAL",
+    type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+    help="Send each distinct list request of a mock's journal (GET /_numberhub/requests, "
+    "or server.requests saved as JSON) to the provider and report its answer.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
@@ -218,25 +260,40 @@ def check(
     max_pages: int,
     max_retries: int,
     timeout: float | None,
+    record_dir: str | None,
+    no_mask: bool,
+    corpus_dir: str | None,
+    replay_file: str | None,
     fmt: str,
 ) -> None:
     """The ``numberhub check`` command (see ``CHECK_HELP``)."""
-    infos = _chosen(names, mock)
     options: dict[str, Any] = {"max_retries": max_retries}
     if timeout is not None:
         options["timeout"] = timeout
+    if replay_file is not None:
+        if record_dir or corpus_dir:
+            raise CliError("--replay reads a journal: not with --record or --corpus", EXIT_USAGE)
+        replay_journal(replay_file, names, base_url=base_url, mock=mock, fmt=fmt, **options)
+        return
+    if corpus_dir and record_dir:
+        raise CliError("--corpus reads recorded answers: not with --record", EXIT_USAGE)
+    corpus = open_corpus(corpus_dir)
+    infos = _chosen(names or tuple(corpus.providers), False) if corpus else _chosen(names, mock)
+    recorder = open_recorder(record_dir, mask=not no_mask)
     out = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
     results: list[Conformance] = []
     failures: list[int] = []
     # The findings are the report: the DriftWarning of each is not repeated on stderr.
-    with warnings.catch_warnings(), _mock_server(infos, mock) as server:
+    with warnings.catch_warnings(), _mock_server(infos, mock and not corpus) as server:
         warnings.simplefilter("ignore", DriftWarning)
+        opener = ClientOpener(
+            base_url=base_url, mock=mock, server=server, recorder=recorder, corpus=corpus,
+            **options,
+        )  # fmt: skip
         for info in infos:
             try:
-                with connect(
-                    info, base_url=base_url, mock=mock, server=server, **options
-                ) as client:
-                    result = probe(client, max_pages=max_pages)
+                with opener.open(info) as client:
+                    result = probe(client, max_pages=opener.max_pages(info, max_pages))
             except (NumberhubError, CliError) as exc:
                 error = exc if isinstance(exc, CliError) else from_exception(exc)
                 message = _redacted(error.format_message())

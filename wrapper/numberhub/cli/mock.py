@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,8 +16,8 @@ from numberhub.cli._errors import EXIT_USAGE, CliError
 __all__ = ["mock"]
 
 CLI_FAULTS = ("429", "500", "502", "503", "drop", "truncate")
-"""What ``--fault-rate`` draws from without ``--faults``: every kind but ``slow``."""
-_ALL_FAULTS = (*CLI_FAULTS, "slow")
+"""What ``--fault-rate`` draws from without ``--faults``: every kind but ``slow`` and ``drift``."""
+_ALL_FAULTS = (*CLI_FAULTS, "slow", "drift")
 
 
 class _Assignment(click.ParamType):  # type: ignore[type-arg]  # generic only since click 8.2
@@ -78,6 +80,21 @@ def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str,
     "provider's item shape, checked against its spec (repeatable).",
 )
 @click.option(
+    "--allow-drift",
+    is_flag=True,
+    help="With --data: serve items that differ from the item schema as given (the "
+    "differences are listed at start) instead of refusing them.",
+)
+@click.option(
+    "--replay",
+    "replay_dir",
+    default=None,
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False),
+    help="Serve the items recorded in DIR by 'numberhub check --record DIR', drift and "
+    "all, paged and filtered like any data.",
+)
+@click.option(
     "--provider",
     "providers",
     multiple=True,
@@ -100,8 +117,9 @@ def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str,
     callback=_faults,
     metavar="KINDS",
     help="The faults --fault-rate draws from, comma-separated or repeated: "
-    f"{', '.join(_ALL_FAULTS)}. Default: all but slow, so that a listing with numberhub's "
-    "default client settings finishes in seconds.",
+    f"{', '.join(_ALL_FAULTS)}. Default: all but slow and drift, so that a listing with "
+    "numberhub's default client settings finishes in seconds (drift: pages whose items "
+    "differ from the spec).",
 )
 @click.option(
     "--slow-ms",
@@ -143,6 +161,8 @@ def mock(
     seed: int,
     sizes: tuple[tuple[str, int], ...],
     data_files: tuple[tuple[str, str], ...],
+    allow_drift: bool,
+    replay_dir: str | None,
     providers: tuple[str, ...],
     latency_ms: float,
     jitter_ms: float,
@@ -159,8 +179,8 @@ def mock(
 
     Credentials default to documented values, overridden by the environment variables
     the clients read (PLIVO_AUTH_ID, BIRD_ACCESS_KEY, ...). Send the header
-    ``X-Numberhub-Fault: status=503`` (or delay=MS, slow, drop, truncate) to inject a
-    fault into one request. GET /_numberhub/requests lists the requests received
+    ``X-Numberhub-Fault: status=503`` (or delay=MS, slow, drop, truncate, drift) to inject
+    a fault into one request. GET /_numberhub/requests lists the requests received
     (without credentials); DELETE clears the list.
     """
     import numberhub_spec
@@ -190,6 +210,8 @@ def mock(
         "max_consecutive_faults": max_consecutive_faults,
         "rate_limit": rate_limit,
         "check_responses": check_responses,
+        "allow_drift": allow_drift,
+        "replay": replay_dir,
     }
     try:
         if data_files:
@@ -200,7 +222,14 @@ def mock(
     except (ValueError, LookupError) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     shown_host = f"[{host}]" if ":" in host else host
-    click.echo(banner(app, f"http://{shown_host}:{port}", seed, workers, dict(data_files)))
+    origins = dict(data_files)
+    if replay_dir is not None:
+        origins.update(dict.fromkeys(_recorded(replay_dir, app.services), replay_dir))
+    click.echo(banner(app, f"http://{shown_host}:{port}", seed, workers, origins))
+    if app.drift:
+        click.echo("Served as given, differing from the item schema:", err=True)
+        for line in (line for lines in app.drift.values() for line in lines):
+            click.echo(f"  {line}", err=True)
     sys.stdout.flush()
     serve_forever(host, port, workers, options, app=app if workers == 1 else None)
 
@@ -215,3 +244,10 @@ def _size(sizes: tuple[tuple[str, int], ...], served: list[str]) -> int | dict[s
 
     base = overall if overall is not None else DEFAULT_SIZE
     return {p: each.get(p, base) for p in served}
+
+
+def _recorded(folder: str, served: Iterable[str]) -> list[str]:
+    """The served providers a corpus folder has answers of (create_app read it already)."""
+    index = json.loads((Path(folder) / "index.json").read_text(encoding="utf-8"))
+    recorded = {page.get("provider") for page in index.get("pages") or ()}
+    return [name for name in served if name in recorded]
