@@ -37,40 +37,46 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorEnvelope | NumberListEnvelope | None:
-    if response.status_code == 200:
-        response_200 = NumberListEnvelope.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = NumberListEnvelope.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
+        if response.status_code == 400:
+            response_400 = ErrorEnvelope.from_dict(response.json())
 
-        return response_400
+            return response_400
 
-    if response.status_code == 401:
-        response_401 = ErrorEnvelope.from_dict(response.json())
+        if response.status_code == 401:
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
-        return response_401
+            return response_401
 
-    if response.status_code == 429:
-        response_429 = ErrorEnvelope.from_dict(response.json())
+        if response.status_code == 429:
+            response_429 = ErrorEnvelope.from_dict(response.json())
 
-        return response_429
+            return response_429
 
-    if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
+        if response.status_code == 500:
+            response_500 = ErrorEnvelope.from_dict(response.json())
 
-        return response_500
+            return response_500
 
-    if response.status_code == 503:
-        response_503 = ErrorEnvelope.from_dict(response.json())
+        if response.status_code == 503:
+            response_503 = ErrorEnvelope.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+    except (ValueError, TypeError, KeyError, AttributeError):
+        # An error status whose body is not the documented one (a plain-text 401, an HTML
+        # 502, another JSON shape) is an unexpected answer: UnexpectedStatus or None, with
+        # the raw body in Response.content, never a JSONDecodeError.
+        if response.is_success:
+            raise
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
