@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 
 from numberhub_mock import DEFAULT_CREDENTIALS, MockApp
+from numberhub_mock._credentials import of_provider
 
 __all__ = ["WIDTH", "banner", "credential_sources"]
 
@@ -77,7 +78,7 @@ def banner(app: MockApp, base: str, seed: int, workers: int, data_files: Mapping
         origin = f"from {data_files[name]}" if name in data_files else "generated"
         lines.append(f"  {spec.display_name:<10} {op.method:<4} {op.path}")
         items = [f"{service.dataset.size} items, {origin};"]
-        lines += _packed([*items, *credential_sources(name, app.credentials[name])])
+        lines += _packed([*items, *credential_sources(name, of_provider(app.credentials, name))])
     port = base.rpartition(":")[2]
     lines.append(f'Ctrl+C to stop. A shell for it: eval "$(numberhub mock --env --port {port})"')
     return "\n".join(lines)

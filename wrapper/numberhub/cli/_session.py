@@ -63,7 +63,9 @@ def connect(
                 from numberhub.mock import MockServer
 
                 server = stack.enter_context(MockServer(providers=[info.name]))
-            credentials = dict(server.credentials[info.name])
+            from numberhub_mock._credentials import of_provider
+
+            credentials = dict(of_provider(server.credentials, info.name))
             base_url = base_url or server.base_url
         else:
             missing = [c.env for c in info.credentials if not os.environ.get(c.env)]

@@ -188,6 +188,7 @@ def mock(
     import numberhub_mock
     import numberhub_spec
     from numberhub_mock import create_app, credentials
+    from numberhub_mock._credentials import as_map
     from numberhub_mock._server import bind
 
     from numberhub.cli._mock_banner import banner
@@ -202,7 +203,7 @@ def mock(
         click.echo(json.dumps(creds, indent=2))
         return
     if print_env and port != 0:
-        click.echo(env_lines(_base(host, port), creds, env_format))
+        click.echo(env_lines(_base(host, port), as_map(creds), env_format))
         return
 
     options: dict[str, Any] = {
@@ -233,7 +234,7 @@ def mock(
         raise CliError(f"cannot serve on {host}:{port}: {reason.lower()}", EXIT_UNSERVED) from None
     base = _base(host, sock.getsockname()[1])
     if print_env:
-        click.echo(env_lines(base, creds, env_format))
+        click.echo(env_lines(base, as_map(creds), env_format))
         sys.stdout.flush()
     click.echo(banner(app, base, seed, workers, dict(data_files)), err=print_env)
     sys.stdout.flush()
