@@ -135,8 +135,8 @@ def test_a_bad_data_item_exits_2_naming_provider_index_and_field(
     ("args", "message"),
     [
         (["--data", "x.json"], "expected PROVIDER=VALUE"),
-        (["--data", "nobody=x.json"], "unknown provider 'nobody'; choose from bird"),
-        (["--size", "nobody=3"], "unknown provider 'nobody'; choose from bird"),
+        (["--data", "nobody=x.json"], "unknown provider 'nobody'; did you mean"),
+        (["--size", "nobody=3"], "unknown provider 'nobody'; did you mean"),
         (["--faults", "fire"], "'fire' is not a fault; choose from 429"),
         (["--size", "plivo=-1"], "-1 is not in the range 0<=x"),
     ],

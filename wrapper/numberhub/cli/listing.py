@@ -8,8 +8,8 @@ from typing import Any
 import click
 from numberhub_spec import provider_names
 
-from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._options import check_base_url, filter_option, option_name
+from numberhub.cli._catalog import ProviderInfo, provider_info, unknown_provider
+from numberhub.cli._options import FilterCommand, check_base_url, filter_option, option_name
 from numberhub.cli._rows import FORMATS, count_line, write_rows
 from numberhub.cli._session import connect, iterate_with_progress, stderr_console
 from numberhub.cli._table import output_width
@@ -133,7 +133,7 @@ def build_command(name: str) -> click.Command:
     def callback(**params: Any) -> None:
         _run(info, params)
 
-    return click.Command(
+    return FilterCommand(
         name,
         callback=callback,
         params=[*_filter_options(info), *_common_options(info)],
@@ -161,6 +161,13 @@ class ProviderCommands(click.Group):
         if cmd_name not in provider_names():
             return None
         return build_command(cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and not args[0].startswith("-") and args[0] not in provider_names():
+            raise click.UsageError(unknown_provider(args[0]), ctx)
+        return super().resolve_command(ctx, args)
 
 
 LIST_HELP = """List a provider's numbers: table, json, jsonl or csv on stdout.

@@ -191,13 +191,14 @@ def mock(
     from numberhub_mock._credentials import as_map
     from numberhub_mock._server import bind
 
+    from numberhub.cli._catalog import unknown_provider
     from numberhub.cli._mock_banner import banner
 
     known = numberhub_spec.provider_names()
     served = list(providers) or list(known)
     for name in [*providers, *(p for p, _ in sizes if p), *(p for p, _ in data_files)]:
         if name not in known:
-            raise CliError(f"unknown provider {name!r}; choose from {', '.join(known)}", EXIT_USAGE)
+            raise CliError(unknown_provider(name, known), EXIT_USAGE)
     creds = credentials(served)
     if print_credentials:
         click.echo(json.dumps(creds, indent=2))
