@@ -158,3 +158,15 @@ def test_completion_scripts_for_the_documented_shells(shell: str, marker: str) -
     assert done.returncode == 0
     assert marker in done.stdout
     assert "_NUMBERHUB_COMPLETE" in done.stdout
+
+
+def test_providers_names_each_base_url_and_its_variable() -> None:
+    import json
+
+    rows = {r["name"]: r for r in json.loads(run("providers", "--format", "json").stdout)}
+    assert rows["plivo"]["base_url"] == "https://api.plivo.com"
+    assert {name: rows[name]["base_url_env"] for name in PROVIDERS} == {
+        "bird": "BIRD_BASE_URL", "butter": "BUTTER_BASE_URL", "duoplus": "DUOPLUS_BASE_URL",
+        "plivo": "PLIVO_BASE_URL", "rounded": "ROUNDED_BASE_URL",
+    }  # fmt: skip
+    assert "https://api.plivo.com (or $PLIVO_BASE_URL)" in run("providers").stdout
