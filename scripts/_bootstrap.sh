@@ -7,8 +7,9 @@
 #                                      node_modules (the Spectral linter) when Node is present
 #
 # uv (pinned below, from PyPI) lives in its own folder, .venv-uv; it installs the
-# locked versions (`uv sync --frozen`), with numberhub itself editable from wrapper/ and
-# generated/. It re-installs only when pyproject.toml, uv.lock or the set-up changed.
+# locked versions (`uv sync --frozen`) of the workspace: numberhub editable from wrapper/
+# and each generated client editable from its generated/<provider>_client/ package. It
+# re-installs only when a pyproject.toml, uv.lock or the set-up changed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV="$ROOT/.venv"
@@ -43,7 +44,7 @@ case "$SETUP" in
   dev) extra=dev; enough="dev" ;;
   *) echo "_bootstrap.sh takes demo or dev, not '$SETUP'" >&2; exit 1 ;;
 esac
-locked=$(_hash "$ROOT/pyproject.toml" "$ROOT/uv.lock")
+locked=$(_hash "$ROOT/pyproject.toml" "$ROOT"/generated/*_client/pyproject.toml "$ROOT/uv.lock")
 read -r have_hash have_setup 2>/dev/null < "$VENV/.stamp" || true
 if [ ! -x "$VENV/bin/python" ] || [ "${have_hash:-}" != "$locked" ] ||
   [[ " $enough " != *" ${have_setup:-none} "* ]]; then

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -51,8 +52,36 @@ def _documented(spec: Path, into: Path) -> Path:
     return target
 
 
+def distribution(provider: str) -> str:
+    """The name of ``provider``'s generated client on an index: ``numberhub-<provider>-client``."""
+    return f"numberhub-{provider}-client"
+
+
+def _package_config(spec: Path, config: Path, into: Path) -> Path:
+    """``config`` with the package metadata of ``spec``'s client: names and version.
+
+    The distribution is ``numberhub-<provider>-client``, its import package
+    ``<provider>_client``, and its version numberhub's own, so that the six packages are
+    released together.
+    """
+    settings = yaml.safe_load(config.read_text()) or {}
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    settings |= {
+        "project_name_override": distribution(spec.stem),
+        "package_name_override": f"{spec.stem}_client",
+        "package_version_override": version,
+    }
+    target = into / f"{spec.stem}.config.yaml"
+    target.write_text(yaml.safe_dump(settings, sort_keys=False))
+    return target
+
+
 def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
-    """Run openapi-python-client for one spec into ``out`` (a package directory)."""
+    """Run openapi-python-client for one spec into ``out``, a project directory.
+
+    ``out`` gets the package's metadata (``pyproject.toml``, ``README.md``) beside the
+    import package ``out/<provider>_client/``, so that each client installs on its own.
+    """
     cmd = [
         sys.executable,
         "-m",
@@ -61,9 +90,9 @@ def generate(spec: Path, out: Path, config: Path = CONFIG) -> None:
         "--path",
         str(_documented(spec, out.parent)),
         "--meta",
-        "none",
+        "uv",
         "--config",
-        str(config),
+        str(_package_config(spec, config, out.parent)),
         "--output-path",
         str(out),
         "--overwrite",

@@ -322,7 +322,7 @@ def test_a_named_provider_without_credentials_exits_3(runner: CliRunner) -> None
 
 def test_nothing_to_check_without_credentials(runner: CliRunner) -> None:
     result = invoke(runner, "check", "--format", "json")
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # missing credentials, as in list
     assert result.stdout == ""
     assert result.stderr.startswith("numberhub: nothing to check: no provider's credentials")
     for env in all_env_vars():

@@ -86,7 +86,7 @@ def test_drift_check_fails_then_regeneration_parses_the_new_field(scratch: Path)
         "                  'extra': sorted(item.additional_properties),\n"
         "                  'enum': ListNumbersType('premium').value}))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(scratch / "generated")}
+    env = {**os.environ, "PYTHONPATH": str(scratch / "generated" / "plivo_client")}
     out = subprocess.run(
         [sys.executable, "-c", probe, json.dumps(body)],
         capture_output=True,

@@ -40,7 +40,8 @@ def test_fresh_generation_equals_the_committed_tree(tmp_path):
     stale = {provider: lines for provider, lines in diffs.items() if lines}
     assert not stale, "".join(line for lines in stale.values() for line in lines)[:20000]
     committed = regenerate.files(ROOT / "generated" / "plivo_client")
-    assert "api/numbers/list_numbers.py" in committed, "the comparison saw real files"
+    assert "plivo_client/api/numbers/list_numbers.py" in committed, "the comparison saw real files"
+    assert "pyproject.toml" in committed, "each client is its own package"
 
 
 def test_check_passes_on_the_committed_tree():

@@ -128,7 +128,7 @@ def test_shell_block_commands_exist(block: Block, pointed_at_mock: MockServer) -
             continue
         args = []
         for word in words[1:]:
-            if word in ("|", ">", ">>"):
+            if word in ("|", ">", ">>", "&"):
                 break
             # "a running numberhub mock" on the README's port: the session's mock here
             args.append(word.replace(RUNNING_MOCK, pointed_at_mock.base_url))

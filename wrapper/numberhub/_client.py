@@ -28,8 +28,8 @@ from ._client_options import (
     AsyncOptions,
     ListOptions,
     SyncOptions,
-    checked_base_url,
     checked_timeout,
+    resolved_base_url,
 )
 from ._clock import Clock, SystemClock
 from ._errors import (
@@ -83,8 +83,7 @@ class _Core:
         creds = provider.credentials_from(kwargs)
         self.auth = provider.auth(creds)
         self.timeout = checked_timeout(options.get("timeout", _DEFAULT))
-        given = options.get("base_url")
-        base_url = spec.servers[0].rstrip("/") if given is None else checked_base_url(given)
+        base_url = resolved_base_url(provider.name, options.get("base_url"), spec.servers[0])
         self.requests = RequestBuilder(provider, creds, base_url, header_options, self.timeout)
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:

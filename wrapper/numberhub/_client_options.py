@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Final, TypedDict
 
 import httpx
@@ -15,8 +16,10 @@ __all__ = [
     "AsyncOptions",
     "ListOptions",
     "SyncOptions",
+    "base_url_env",
     "checked_base_url",
     "checked_timeout",
+    "resolved_base_url",
 ]
 
 #: 30 s to read, write or wait for a pooled connection; 5 s to connect.
@@ -44,7 +47,8 @@ class SyncOptions(_CommonOptions, total=False):
     """Keyword arguments every sync client takes besides its credentials.
 
     Keys:
-        base_url: Where the API is (default: the spec's server; point it at the mock).
+        base_url: Where the API is (default: ``$<PROVIDER>_BASE_URL``, e.g.
+            ``PLIVO_BASE_URL``, else the spec's server; point it at the mock).
         timeout: Seconds or an `httpx.Timeout` (default `DEFAULT_TIMEOUT`; with
             ``http_client`` and no ``timeout``, that client's own).
         max_retries: Retries of a failed request (default 2; 0 disables).
@@ -105,6 +109,30 @@ def checked_base_url(value: Any) -> str:
         scheme = "no scheme" if "://" not in value else "another scheme or no host"
         raise InvalidParameterError("base_url", f"{allowed} ({scheme} given)")
     return value.rstrip("/")
+
+
+def base_url_env(provider: str) -> str:
+    """The environment variable a client reads its base URL from: ``PLIVO_BASE_URL``."""
+    return f"{provider}_BASE_URL".upper().replace("-", "_")
+
+
+def resolved_base_url(provider: str, given: Any, default: str) -> str:
+    """The base URL in force: ``base_url=``, else ``$<PROVIDER>_BASE_URL``, else ``default``.
+
+    An empty variable counts as unset. A bad value is refused as the variable's, so that
+    the error names where it came from (`InvalidParameterError.parameter` is the
+    variable's name).
+    """
+    if given is not None:
+        return checked_base_url(given)
+    var = base_url_env(provider)
+    value = os.environ.get(var)
+    if not value:
+        return default.rstrip("/")
+    try:
+        return checked_base_url(value)
+    except InvalidParameterError as exc:
+        raise InvalidParameterError(var, str(exc).removeprefix("base_url: ")) from None
 
 
 def checked_timeout(value: Any) -> httpx.Timeout | None:

@@ -7,13 +7,13 @@ import hashlib
 import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 import numberhub_spec
 import orjson
 
-from ._credentials import Credentials, resolve_credentials
+from ._credentials import CredentialMap, Credentials, resolve_credentials
 from ._dataset import Dataset, size_for
 from ._drift_fault import drift_reply
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
@@ -62,12 +62,12 @@ class MockApp:
         self,
         services: Mapping[str, Service],
         plan: FaultPlan,
-        credentials: Credentials,
+        credentials: CredentialMap,
         *,
         max_consecutive_faults: int | None = None,
     ) -> None:
         self.services = dict(services)
-        self.credentials = credentials
+        self.credentials: Credentials = cast(Credentials, credentials)
         self.plan = plan
         self.max_consecutive_faults = max_consecutive_faults
         self.state: State = LocalState()

@@ -19,7 +19,7 @@ import os
 import random
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import jsonschema_rs
 import numberhub_spec
@@ -29,15 +29,88 @@ from ._generate import from_pattern
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
+    "BirdCredentials",
+    "ButterCredentials",
+    "CredentialMap",
     "Credentials",
+    "DuoPlusCredentials",
+    "PlivoCredentials",
+    "RoundedCredentials",
+    "as_map",
     "credentials",
     "env_var",
+    "of_provider",
     "resolve_credentials",
     "scheme_value",
     "spec_credentials",
 ]
 
-Credentials = dict[str, dict[str, str]]
+
+class BirdCredentials(TypedDict):
+    """What ``numberhub.Bird(**creds)`` takes."""
+
+    access_key: str
+    organization_id: str
+
+
+class ButterCredentials(TypedDict):
+    """What ``numberhub.Butter(**creds)`` takes."""
+
+    api_key: str
+    organization_id: str
+
+
+class DuoPlusCredentials(TypedDict):
+    """What ``numberhub.DuoPlus(**creds)`` takes."""
+
+    api_key: str
+
+
+class PlivoCredentials(TypedDict):
+    """What ``numberhub.Plivo(**creds)`` takes."""
+
+    auth_id: str
+    auth_token: str
+
+
+class RoundedCredentials(TypedDict):
+    """What ``numberhub.Rounded(**creds)`` takes."""
+
+    api_key: str
+
+
+class Credentials(TypedDict, total=False):
+    """The credentials the mock accepts, per provider it serves, typed per provider.
+
+    ``numberhub.Rounded(base_url=..., **server.credentials["rounded"])`` type-checks.
+    At run time it is a plain ``dict`` of dicts, holding any other provider served (from
+    ``specs_dir``) too: read those with `of_provider`.
+    """
+
+    bird: BirdCredentials
+    butter: ButterCredentials
+    duoplus: DuoPlusCredentials
+    plivo: PlivoCredentials
+    rounded: RoundedCredentials
+
+
+CredentialMap = dict[str, dict[str, str]]
+"""`Credentials` as the mock keeps them: provider -> keyword argument -> value."""
+
+
+def as_map(creds: Credentials) -> CredentialMap:
+    """``creds`` typed by provider names known only at run time (the same object)."""
+    return cast(CredentialMap, creds)
+
+
+def of_provider(creds: Credentials, provider: str) -> dict[str, str]:
+    """One provider's credentials, by a name known only at run time.
+
+    Raises:
+        KeyError: The provider is not served.
+    """
+    return as_map(creds)[provider]
+
 
 DEFAULT_CREDENTIALS: Mapping[str, Mapping[str, str]] = {
     "bird": {
@@ -108,7 +181,7 @@ def resolve_credentials(
     overrides: Mapping[str, Mapping[str, str]] | None = None,
     environ: Mapping[str, str] | None = None,
     specs_dir: str | os.PathLike[str] | None = None,
-) -> Credentials:
+) -> CredentialMap:
     """The credentials in force: explicit overrides, else environment variables, else defaults.
 
     Args:
@@ -121,7 +194,7 @@ def resolve_credentials(
         One dict per provider with every key of its defaults.
     """
     env = os.environ if environ is None else environ
-    result: Credentials = {}
+    result: CredentialMap = {}
     for provider in providers:
         known = DEFAULT_CREDENTIALS.get(provider)
         creds = dict(known) if known is not None else spec_credentials(provider, specs_dir)
@@ -168,4 +241,4 @@ def credentials(
         ``{provider: {keyword argument: value}}``.
     """
     names = tuple(providers) if providers is not None else numberhub_spec.provider_names(specs_dir)
-    return resolve_credentials(names, overrides, specs_dir=specs_dir)
+    return cast(Credentials, resolve_credentials(names, overrides, specs_dir=specs_dir))

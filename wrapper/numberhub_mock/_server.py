@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -13,7 +15,7 @@ from ._app import MockApp, create_app
 from ._credentials import Credentials
 from ._state import Journal, SharedState
 
-__all__ = ["MockServer"]
+__all__ = ["MockServer", "bind", "serve_forever"]
 
 
 class MockServer:
@@ -122,28 +124,49 @@ class MockServer:
         return f"MockServer({where}, providers={sorted(self.providers)})"
 
 
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (0: a free port; ``getsockname()`` tells which).
+
+    Binding before anything is printed lets ``numberhub mock`` name the port actually
+    bound, and fail on a port in use before its banner.
+
+    Raises:
+        OSError: The address cannot be bound (in use, not this machine's, no permission).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
 def serve_forever(
-    host: str,
-    port: int,
+    sock: socket.socket,
     workers: int,
     options: Mapping[str, Any],
     *,
     app: MockApp | None = None,
 ) -> None:
-    """Run the mock in the foreground until interrupted (the CLI's ``numberhub mock``).
+    """Run the mock in the foreground on ``sock`` until interrupted (``numberhub mock``).
 
     With ``workers > 1`` the worker processes share one arrival count, rate limit, fault
     sequence and journal through a SQLite file in a temporary folder.
 
     Args:
-        host: Interface to bind.
-        port: Port to bind.
+        sock: The listening socket, from `bind`.
         workers: Worker processes.
         options: ``create_app``'s keyword arguments.
         app: The app made of ``options`` already, to serve with one worker.
     """
     import uvicorn
 
+    host, port = sock.getsockname()[:2]
     common: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -157,6 +180,9 @@ def serve_forever(
         import os
         import tempfile
 
+        # uvicorn binds the workers' socket itself: the port is known now, so the one
+        # bound here makes way for it.
+        sock.close()
         with tempfile.TemporaryDirectory(prefix="numberhub-mock-") as folder:
             # A file, not the variable itself: a team's data can outgrow an environment string.
             os.environ[_OPTIONS_ENV] = os.path.join(folder, "options.json")
@@ -167,7 +193,9 @@ def serve_forever(
                 "numberhub_mock._server:app_from_env", factory=True, workers=workers, **common
             )
         return
-    uvicorn.run(app if app is not None else create_app(**options), **common)
+    config = uvicorn.Config(app if app is not None else create_app(**options), **common)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the mock, quietly
+        uvicorn.Server(config).run(sockets=[sock])
 
 
 _OPTIONS_ENV = "NUMBERHUB_MOCK_OPTIONS"

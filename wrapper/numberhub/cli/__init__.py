@@ -37,7 +37,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """Exit codes: 0 success, 1 internal error, 2 usage or bad input, 3 authentication,
 4 provider error (rate limit exhausted, 5xx, bad answer), 5 network, 6 drift (check found
-answers that differ from the spec), 130 interrupted (Ctrl-C)."""
+answers that differ from the spec), 7 incomplete listing, 8 breaking spec change, 9 could
+not serve (mock), 130 interrupted (Ctrl-C). Shell completion: see the README (bash, zsh,
+fish)."""
 
 
 class LazyGroup(click.Group):

@@ -1,5 +1,5 @@
-"""``python -m numberhub.cli``."""
+"""``python -m numberhub.cli``: the ``numberhub`` command."""
 
 from numberhub.cli import main
 
-main()
+main(prog_name="numberhub")

@@ -7,7 +7,8 @@ range and rate limit shown by ``numberhub providers`` and turned into the option
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ from numberhub_spec import CredentialSpec, PagingPlan, Parameter, RateLimitSpec,
 
 from numberhub._client import SyncClient, client_class
 
-__all__ = ["ProviderInfo", "all_providers", "provider_info"]
+__all__ = ["ProviderInfo", "all_providers", "provider_info", "unknown_provider"]
 
 
 @attrs.frozen
@@ -114,3 +115,12 @@ def provider_info(name: str) -> ProviderInfo:
 def all_providers() -> list[ProviderInfo]:
     """Every provider with a spec, sorted by name."""
     return [provider_info(name) for name in provider_names()]
+
+
+def unknown_provider(name: str, known: Iterable[str] | None = None) -> str:
+    """The message for a provider with no spec: the known ones, and the closest to ``name``."""
+    names = sorted(known if known is not None else provider_names())
+    if not names:
+        return f"unknown provider {name!r}: no provider specs found"
+    closest = max(names, key=lambda n: difflib.SequenceMatcher(None, name.lower(), n).ratio())
+    return f"unknown provider {name!r}; did you mean {closest!r}? Known: {', '.join(names)}"

@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 import click
+import httpx
 
 from numberhub._errors import (
     APIConnectionError,
@@ -85,6 +86,30 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _tried(exc: BaseException) -> str:
+    """`` (tried HOST:PORT)`` for a failure below HTTP, from the httpx error behind it.
+
+    Only the host and port: never the path or query, where a tenant id or a key may be.
+    """
+    seen: BaseException | None = exc
+    for _ in range(8):
+        seen = seen.__cause__ or seen.__context__ if seen is not None else None
+        if isinstance(seen, httpx.RequestError):
+            try:
+                url = seen.request.url
+            except RuntimeError:  # an error raised without its request
+                return ""
+            port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+            host = f"[{url.host}]" if ":" in url.host else url.host
+            return f" (tried {host}:{port})" if port else f" (tried {host})"
+    return ""
+
+
+def _from_environment(exc: InvalidParameterError) -> bool:
+    """Whether the bad value was read from an environment variable (``PLIVO_BASE_URL``)."""
+    return exc.parameter.isupper()
+
+
 def from_exception(exc: BaseException) -> CliError:
     """The `CliError` for an exception raised by a command."""
     if isinstance(exc, click.UsageError):
@@ -94,6 +119,11 @@ def from_exception(exc: BaseException) -> CliError:
         return CliError(_one_line(exc.format_message()) + hint, EXIT_USAGE)
     if isinstance(exc, InvalidParameterError):
         detail = _one_line(str(exc)).removeprefix(f"{exc.parameter}: ")
+        if _from_environment(exc):
+            return CliError(
+                f"invalid value in the environment variable {exc.parameter}: {detail}",
+                EXIT_USAGE,
+            )
         option = "--" + exc.parameter.replace("_", "-")
         return CliError(f"invalid value for {option}: {detail}", EXIT_USAGE)
     if isinstance(exc, MissingCredentialsError):
@@ -111,7 +141,7 @@ def from_exception(exc: BaseException) -> CliError:
             EXIT_API,
         )
     if isinstance(exc, APIConnectionError):
-        return CliError(f"network error: {_one_line(str(exc))}", EXIT_NETWORK)
+        return CliError(f"network error: {_one_line(str(exc))}{_tried(exc)}", EXIT_NETWORK)
     if isinstance(exc, APIError | NumberhubError):
         return CliError(f"provider error: {_one_line(str(exc))}", EXIT_API)
     name = type(exc).__name__

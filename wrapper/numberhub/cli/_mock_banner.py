@@ -11,8 +11,13 @@ import os
 from collections.abc import Mapping
 
 from numberhub_mock import DEFAULT_CREDENTIALS, MockApp
+from numberhub_mock._credentials import of_provider
 
-__all__ = ["banner", "credential_sources"]
+__all__ = ["WIDTH", "banner", "credential_sources"]
+
+WIDTH = 100
+"""The banner's width: every line fits (a very long ``--data`` path or host aside)."""
+_INDENT = " " * 13
 
 
 def credential_sources(provider: str, values: Mapping[str, str]) -> list[str]:
@@ -66,14 +71,29 @@ def banner(app: MockApp, base: str, seed: int, workers: int, data_files: Mapping
     if workers > 1:
         lines.append(f"workers:     {workers}, sharing one rate limit, fault sequence and journal")
     lines.append(f"journal:     GET or DELETE {base}/_numberhub/requests")
+    lines.append(f"providers:   each at {base} + its path; credentials and where they come from")
     for name, service in app.services.items():
         spec = service.spec
         op = spec.operation
         origin = f"from {data_files[name]}" if name in data_files else "generated"
-        lines.append(
-            f"  {spec.display_name:<10} {op.method:<4} {base}{op.path}"
-            f"  ({service.dataset.size} items, {origin})"
-        )
-        lines.append("             " + "  ".join(credential_sources(name, app.credentials[name])))
-    lines.append("Ctrl+C to stop. 'numberhub mock --credentials' prints the credential values.")
+        lines.append(f"  {spec.display_name:<10} {op.method:<4} {op.path}")
+        items = [f"{service.dataset.size} items, {origin};"]
+        lines += _packed([*items, *credential_sources(name, of_provider(app.credentials, name))])
+    port = base.rpartition(":")[2]
+    lines.append(f'Ctrl+C to stop. A shell for it: eval "$(numberhub mock --env --port {port})"')
     return "\n".join(lines)
+
+
+def _packed(words: list[str]) -> list[str]:
+    """``words`` on indented lines of at most `WIDTH` columns, two spaces apart."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(_INDENT) + len(line) + 2 + len(word) > WIDTH:
+            lines.append(_INDENT + line)
+            line = word
+        else:
+            line = f"{line}  {word}" if line else word
+    if line:
+        lines.append(_INDENT + line)
+    return lines

@@ -8,17 +8,30 @@ patterns, formats) before any request, failing as a usage error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import click
+from click.formatting import iter_rows, measure_table
 from click.shell_completion import CompletionItem
 from numberhub_spec import Parameter as Param
 
 from numberhub._client_options import checked_base_url
 from numberhub._errors import InvalidParameterError
 
-__all__ = ["SpecValue", "check_base_url", "filter_option", "option_name"]
+__all__ = [
+    "HELP_WIDTH",
+    "FilterCommand",
+    "SpecValue",
+    "check_base_url",
+    "filter_option",
+    "option_name",
+]
+
+HELP_WIDTH = 80
+"""The width a filter's option line is kept within, with its allowed values."""
 
 _FORMAT_METAVARS = {"date": "YYYY-MM-DD", "date-time": "DATETIME", "uuid": "UUID"}
 
@@ -52,16 +65,26 @@ class SpecValue(click.ParamType):  # type: ignore[type-arg]  # generic only sinc
     here for a precise message; everything else is checked by the option's callback.
     """
 
-    def __init__(self, param: Param) -> None:
+    def __init__(self, param: Param, *, spell_out: bool = True) -> None:
         self.param = param
         self.schema = _item_schema(param)
         self.kind = _base_type(self.schema)
         self.choices: tuple[Any, ...] = tuple(self.schema.get("enum", ()))
         self.name = self.kind
+        self.spell_out = spell_out
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        """``[a|b|c]`` for enums, else the format or type, with ``,...`` for arrays."""
-        if self.choices:
+        """``[a|b|c]`` for enums (``CHOICE`` when too long), else the format or type.
+
+        Array parameters add ``[,...]``.
+        """
+        return self.metavar()
+
+    def metavar(self) -> str:
+        """What `get_metavar` shows."""
+        if self.choices and not self.spell_out:
+            text = "CHOICE"
+        elif self.choices:
             text = "[" + "|".join(str(c) for c in self.choices) + "]"
         else:
             text = _FORMAT_METAVARS.get(str(self.schema.get("format")), self.kind.upper())
@@ -121,8 +144,21 @@ def _check(param: Param) -> Any:
     return callback
 
 
-def _help(param: Param, requires: Iterable[str]) -> str:
-    text = param.description.split("\n\n")[0].replace("\n", " ").strip()
+_URL = re.compile(r"\s*\(?<?https?://[^\s)>]*>?\)?")
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.!?](?=\s|$)")
+
+
+def first_sentence(description: str) -> str:
+    """The first sentence of a spec description, without URLs (research notes stay in the spec)."""
+    text = " ".join(_URL.sub("", description.split("\n\n")[0]).split())
+    end = _SENTENCE_END.search(text)
+    return text[: end.end()] if end else text
+
+
+def _help(param: Param, requires: Iterable[str], allowed: Sequence[Any] = ()) -> str:
+    text = first_sentence(param.description)
+    if allowed:
+        text = f"{text.rstrip('.')}. One of: {', '.join(str(v) for v in allowed)}."
     notes = []
     if param.is_array:
         notes.append("repeatable or comma-separated")
@@ -147,7 +183,10 @@ def filter_option(keyword: str, param: Param, requires: Iterable[str] = ()) -> c
         param: Its spec parameter.
         requires: Keywords of the filters it needs alongside.
     """
-    help_text = _help(param, requires)
+    value = SpecValue(param)
+    shown = f"  {option_name(keyword)} {value.metavar()}"
+    value.spell_out = len(shown) <= HELP_WIDTH
+    help_text = _help(param, requires, () if value.spell_out else value.choices)
     if _base_type(param.schema) == "boolean":
         flag = option_name(keyword)
         return click.Option(
@@ -158,9 +197,46 @@ def filter_option(keyword: str, param: Param, requires: Iterable[str] = ()) -> c
         )
     return click.Option(
         [option_name(keyword), keyword],
-        type=SpecValue(param),
+        type=value,
         multiple=param.is_array,
         default=None,
         help=help_text,
         callback=_check(param),
     )
+
+
+class _WholeWords(click.HelpFormatter):
+    """Click's help layout, wrapped at spaces only: no word, value or hyphenated name cut."""
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        """Write option rows as click does, wrapping their help at spaces only."""
+        rows = list(rows)
+        widths = measure_table(rows)
+        first_col = min(widths[0], col_max) + col_spacing
+        for first, second in iter_rows(rows, len(widths)):
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            shown = len(click.unstyle(first))
+            if shown <= first_col - col_spacing:
+                self.write(" " * (first_col - shown))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            width = max(self.width - first_col - 2, 10)
+            lines = textwrap.wrap(second, width, break_long_words=False, break_on_hyphens=False)
+            self.write(f"{lines[0] if lines else ''}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class _WholeWordsContext(click.Context):
+    formatter_class = _WholeWords
+
+
+class FilterCommand(click.Command):
+    """A command with filter options, whose ``--help`` wraps at spaces only."""
+
+    context_class = _WholeWordsContext

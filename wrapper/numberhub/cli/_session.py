@@ -15,10 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import numberhub
 from numberhub._client import SyncClient
+from numberhub._errors import InvalidParameterError
 from numberhub._models import PhoneNumber
 from numberhub._pagers import SyncPager
 from numberhub.cli._catalog import ProviderInfo
-from numberhub.cli._errors import missing_credentials
+from numberhub.cli._errors import EXIT_AUTH, CliError, missing_credentials
 
 if TYPE_CHECKING:
     from numberhub.mock import MockServer
@@ -52,7 +53,8 @@ def connect(
         **options: Other `numberhub.SyncOptions` (``max_retries``, ``timeout``).
 
     Raises:
-        CliError: Credentials are missing from the environment (exit code 3).
+        CliError: Credentials are missing from the environment, or one there is not of
+            the form the spec allows (exit code 3, naming the variable, never its value).
     """
     with contextlib.ExitStack() as stack:
         credentials: dict[str, str] = {}
@@ -61,7 +63,9 @@ def connect(
                 from numberhub.mock import MockServer
 
                 server = stack.enter_context(MockServer(providers=[info.name]))
-            credentials = dict(server.credentials[info.name])
+            from numberhub_mock._credentials import of_provider
+
+            credentials = dict(of_provider(server.credentials, info.name))
             base_url = base_url or server.base_url
         else:
             missing = [c.env for c in info.credentials if not os.environ.get(c.env)]
@@ -69,8 +73,25 @@ def connect(
                 raise missing_credentials(info.display_name, info.env_vars, missing)
         if base_url:
             options["base_url"] = base_url
-        client = stack.enter_context(numberhub.client(info.name, **credentials, **options))
+        try:
+            client = numberhub.client(info.name, **credentials, **options)
+        except InvalidParameterError as exc:
+            raise _bad_credential(info, exc) or exc from None
+        stack.enter_context(client)
         yield client
+
+
+def _bad_credential(info: ProviderInfo, exc: InvalidParameterError) -> CliError | None:
+    """The error naming the environment variable of a refused credential, if it is one."""
+    cred = next((c for c in info.credentials if c.name == exc.parameter), None)
+    if cred is None:
+        return None
+    problem = str(exc).rpartition(" is invalid: ")[2] or "it is not of the allowed form"
+    return CliError(
+        f"invalid value in the environment variable {cred.env} ({info.display_name}'s "
+        f"{cred.name}): {problem}",
+        EXIT_AUTH,
+    )
 
 
 def iterate_with_progress(

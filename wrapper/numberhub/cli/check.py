@@ -34,7 +34,7 @@ from numberhub._conformance import Conformance, probe
 from numberhub._drift import DriftWarning
 from numberhub._errors import NumberhubError
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._errors import EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
+from numberhub.cli._errors import EXIT_AUTH, EXIT_DRIFT, CliError, from_exception
 from numberhub.cli._options import check_base_url
 from numberhub.cli._record import ClientOpener, open_corpus, open_recorder
 from numberhub.cli._replay import replay_journal
@@ -92,7 +92,8 @@ def _chosen(names: tuple[str, ...], mock: bool) -> list[ProviderInfo]:
     """The providers to check: those named, else (``--mock``) all, else those with credentials.
 
     Raises:
-        CliError: None was named and no provider's credentials are set (exit code 2).
+        CliError: None was named and no provider's credentials are set (exit code 3, as
+            for missing credentials in every command).
     """
     if names:
         return [provider_info(name) for name in dict.fromkeys(names)]
@@ -111,7 +112,7 @@ def _chosen(names: tuple[str, ...], mock: bool) -> list[ProviderInfo]:
         raise CliError(
             f"nothing to check: no provider's credentials are set ({needs}). Set one "
             "provider's variables, or add --mock to check numberhub's built-in mock.",
-            EXIT_USAGE,
+            EXIT_AUTH,
         )
     for info, missing in skipped:
         click.echo(f"numberhub: skipping {info.name}: {', '.join(missing)} not set", err=True)

@@ -240,6 +240,8 @@ def demo(size: int, seed: int, sample: int, providers: tuple[str, ...], fmt: str
     (auth, paging, retries and documented rate limit, exactly as against the real API),
     then shows per provider the count, a few rows and a breakdown by country and type.
     """
+    from numberhub_mock._credentials import as_map
+
     from numberhub.mock import MockServer
 
     names = list(providers or provider_names())
@@ -251,7 +253,7 @@ def demo(size: int, seed: int, sample: int, providers: tuple[str, ...], fmt: str
                 "wrapper from the "
                 f"built-in mock at {server.base_url} (seed {seed}, {size} numbers each)\n"
             )
-        listings = list_all(names, server.base_url, server.credentials, stderr_console())
+        listings = list_all(names, server.base_url, as_map(server.credentials), stderr_console())
         base_url = server.base_url
     if fmt == "json":
         data = {

@@ -9,7 +9,8 @@ import click
 from numberhub_spec import provider_names
 
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._options import check_base_url, filter_option, option_name
+from numberhub.cli._multi import resolve_multi
+from numberhub.cli._options import FilterCommand, check_base_url, filter_option, option_name
 from numberhub.cli._rows import FORMATS, count_line, write_rows
 from numberhub.cli._session import connect, iterate_with_progress, stderr_console
 from numberhub.cli._table import output_width
@@ -133,7 +134,7 @@ def build_command(name: str) -> click.Command:
     def callback(**params: Any) -> None:
         _run(info, params)
 
-    return click.Command(
+    return FilterCommand(
         name,
         callback=callback,
         params=[*_filter_options(info), *_common_options(info)],
@@ -152,7 +153,12 @@ def build_command(name: str) -> click.Command:
 
 
 class ProviderCommands(click.Group):
-    """A group with one subcommand per provider spec, built on first use."""
+    """A group with one subcommand per provider spec, built on first use.
+
+    Several providers, or ``--all``, make one listing of them all (`resolve_multi`).
+    """
+
+    ignore_unknown_options = True  # --all, and the options that follow it
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(provider_names())
@@ -162,12 +168,26 @@ class ProviderCommands(click.Group):
             return None
         return build_command(cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        multi = resolve_multi(ctx, args, _common_options)
+        if multi is not None:
+            return multi
+        if args and args[0].startswith("-"):
+            raise click.NoSuchOption(args[0], ctx=ctx)
+        return super().resolve_command(ctx, args)
+
 
 LIST_HELP = """List a provider's numbers: table, json, jsonl or csv on stdout.
+
+Name several providers, or --all, for one listing of them all.
 
 \b
 Examples:
   numberhub list plivo --mock --type local --services voice,sms
+  numberhub list plivo bird --mock --format csv > numbers.csv
+  numberhub list --all --format jsonl
   numberhub list bird --country-codes US --country-codes GB --format csv > stock.csv
   numberhub list duoplus --region-ids US,CA --format jsonl --max 100
 """

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
+from numberhub._client_options import base_url_env
 from numberhub._retry import DEFAULT_MAX_RETRIES
-from numberhub.cli._errors import EXIT_USAGE, CliError
+from numberhub.cli._errors import EXIT_UNSERVED, EXIT_USAGE, CliError
 
 __all__ = ["mock"]
 
@@ -155,6 +157,23 @@ def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str,
     help="Print the accepted credentials as JSON, secret values included, and exit. The "
     "banner never prints a secret: it says where each value comes from.",
 )
+@click.option(
+    "--env",
+    "print_env",
+    is_flag=True,
+    help="Print an export line for every variable the clients read (each provider's "
+    "<PROVIDER>_BASE_URL at this mock and its credentials, secret values included), then "
+    'exit: eval "$(numberhub mock --env --port 4010)". With --port 0 they are printed '
+    "once the port is bound, and the mock goes on serving (the banner goes to stderr).",
+)
+@click.option(
+    "--format",
+    "env_format",
+    type=click.Choice(["shell", "dotenv"]),
+    default="shell",
+    show_default=True,
+    help="With --env: shell export lines, or NAME=value lines for a .env file.",
+)
 def mock(
     host: str,
     port: int,
@@ -174,6 +193,8 @@ def mock(
     check_responses: bool,
     workers: int,
     print_credentials: bool,
+    print_env: bool,
+    env_format: str,
 ) -> None:
     """Run the spec-driven mock of every provider on one port.
 
@@ -183,19 +204,26 @@ def mock(
     a fault into one request. GET /_numberhub/requests lists the requests received
     (without credentials); DELETE clears the list.
     """
+    import numberhub_mock
     import numberhub_spec
-    from numberhub_mock import create_app, credentials, serve_forever
+    from numberhub_mock import create_app, credentials
+    from numberhub_mock._credentials import as_map
+    from numberhub_mock._server import bind
 
+    from numberhub.cli._catalog import unknown_provider
     from numberhub.cli._mock_banner import banner
 
     known = numberhub_spec.provider_names()
     served = list(providers) or list(known)
     for name in [*providers, *(p for p, _ in sizes if p), *(p for p, _ in data_files)]:
         if name not in known:
-            raise CliError(f"unknown provider {name!r}; choose from {', '.join(known)}", EXIT_USAGE)
+            raise CliError(unknown_provider(name, known), EXIT_USAGE)
     creds = credentials(served)
     if print_credentials:
         click.echo(json.dumps(creds, indent=2))
+        return
+    if print_env and port != 0:
+        click.echo(env_lines(_base(host, port), as_map(creds), env_format))
         return
 
     options: dict[str, Any] = {
@@ -221,17 +249,44 @@ def mock(
         app = create_app(**options)
     except (ValueError, LookupError) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
-    shown_host = f"[{host}]" if ":" in host else host
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise CliError(f"cannot serve on {host}:{port}: {reason.lower()}", EXIT_UNSERVED) from None
+    base = _base(host, sock.getsockname()[1])
+    if print_env:
+        click.echo(env_lines(base, as_map(creds), env_format))
+        sys.stdout.flush()
     origins = dict(data_files)
     if replay_dir is not None:
         origins.update(dict.fromkeys(_recorded(replay_dir, app.services), replay_dir))
-    click.echo(banner(app, f"http://{shown_host}:{port}", seed, workers, origins))
+    click.echo(banner(app, base, seed, workers, origins), err=print_env)
     if app.drift:
         click.echo("Served as given, differing from the item schema:", err=True)
         for line in (line for lines in app.drift.values() for line in lines):
             click.echo(f"  {line}", err=True)
     sys.stdout.flush()
-    serve_forever(host, port, workers, options, app=app if workers == 1 else None)
+    numberhub_mock.serve_forever(sock, workers, options, app=app if workers == 1 else None)
+
+
+def _base(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def env_lines(base: str, creds: Mapping[str, Mapping[str, str]], fmt: str = "shell") -> str:
+    """The variables the clients read, set for a mock at ``base``: one line each.
+
+    ``shell``: ``export NAME=value``, quoted for a POSIX shell; ``dotenv``: ``NAME=value``.
+    """
+    from numberhub_mock._credentials import env_var
+
+    pairs = []
+    for provider, values in creds.items():
+        pairs.append((base_url_env(provider), base))
+        pairs += [(env_var(provider, key), value) for key, value in values.items()]
+    prefix = "export " if fmt == "shell" else ""
+    return "\n".join(f"{prefix}{name}={shlex.quote(value)}" for name, value in pairs)
 
 
 def _size(sizes: tuple[tuple[str, int], ...], served: list[str]) -> int | dict[str, int] | None:

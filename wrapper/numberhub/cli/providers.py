@@ -7,9 +7,11 @@ import sys
 from typing import Any
 
 import click
+import numberhub_spec
 from rich.console import Console
 from rich.table import Table
 
+from numberhub._client_options import base_url_env
 from numberhub.cli._catalog import ProviderInfo, all_providers
 from numberhub.cli._table import output_width
 
@@ -24,6 +26,8 @@ def describe(info: ProviderInfo) -> dict[str, Any]:
         "display_name": info.display_name,
         "lists": info.lists,
         "endpoint": f"{info.method} {info.path}",
+        "base_url": numberhub_spec.load(info.name).servers[0],
+        "base_url_env": base_url_env(info.name),
         "env_vars": list(info.env_vars),
         "paging": info.plan.style,
         "paging_detail": info.paging_summary(),
@@ -50,6 +54,7 @@ def _block(r: dict[str, Any]) -> Table:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row("endpoint", r["endpoint"])
+    grid.add_row("base URL", f"{r['base_url']} (or ${r['base_url_env']})")
     grid.add_row("env vars", "\n".join(r["env_vars"]) or "-")
     grid.add_row("paging", r["paging_detail"] + size)
     grid.add_row("rate limit", r["rate_limit_text"])
@@ -65,8 +70,9 @@ def providers(fmt: str) -> None:
     """The providers numberhub knows, read from their specs.
 
     For each: what its endpoint lists (numbers the account owns, or numbers available to
-    buy), the environment variables holding its credentials, how it pages, the largest
-    page it serves and its documented rate limit.
+    buy), its server and the variable that points it elsewhere (<PROVIDER>_BASE_URL), the
+    environment variables holding its credentials, how it pages, the largest page it
+    serves and its documented rate limit.
     """
     rows = [describe(info) for info in all_providers()]
     if fmt == "json":
