@@ -12,32 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import numberhub_mock
-import numberhub_mock._server
 import pytest
 from click.testing import CliRunner
 from numberhub.cli import main
 from numberhub_mock import create_app, dataset
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """What ``numberhub mock`` would serve, captured instead of serving forever."""
-    calls: list[dict[str, Any]] = []
-
-    def fake(sock: Any, workers: int, options: Any, *, app: Any = None) -> None:
-        calls.append({"workers": workers, "options": dict(options), "app": app})
-
-    class Bound:  # what bind() returns, without taking the port
-        def __init__(self, host: str, port: int) -> None:
-            self.address = (host, port or 4321)
-
-        def getsockname(self) -> tuple[str, int]:
-            return self.address
-
-    monkeypatch.setattr(numberhub_mock, "serve_forever", fake)
-    monkeypatch.setattr(numberhub_mock._server, "bind", Bound)
-    return calls
 
 
 def mock(*args: str) -> Any:

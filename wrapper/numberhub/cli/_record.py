@@ -71,7 +71,9 @@ def _secrets(info: ProviderInfo, server: MockServer | None) -> list[str]:
     """Every credential value the provider's client may send."""
     values = [os.environ.get(c.env, "") for c in info.credentials]
     if server is not None:
-        values += list(server.credentials.get(info.name, {}).values())
+        from numberhub_mock._credentials import as_map
+
+        values += list(as_map(server.credentials).get(info.name, {}).values())
     return [v for v in values if v]
 
 

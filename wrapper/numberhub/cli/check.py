@@ -34,7 +34,7 @@ from numberhub._conformance import Conformance, probe
 from numberhub._drift import DriftWarning
 from numberhub._errors import NumberhubError
 from numberhub.cli._catalog import ProviderInfo, provider_info
-from numberhub.cli._errors import EXIT_AUTH, EXIT_DRIFT, CliError, from_exception
+from numberhub.cli._errors import EXIT_AUTH, EXIT_DRIFT, EXIT_USAGE, CliError, from_exception
 from numberhub.cli._options import check_base_url
 from numberhub.cli._record import ClientOpener, open_corpus, open_recorder
 from numberhub.cli._replay import replay_journal
