@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import PROVIDERS, call_kwargs, client_modules, load_spec, operation
+from generated_helpers import PROVIDERS, call_kwargs, client_modules, load_spec, operation
 
 BAD_BODIES = {
     "html": (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
