@@ -1,14 +1,26 @@
-"""Benchmark: numberhub's mock vs Stoplight Prism 5 on Plivo's list endpoint, on loopback.
+"""Benchmark: numberhub's mock vs Stoplight Prism 5 and a bare ASGI app, on Plivo's list page.
 
-Both servers run as real processes on 127.0.0.1 with request validation on, one after the
-other, under the same load: autocannon (installed with npm into .cache/) when Node is
-present, else a small asyncio HTTP/1.1 load generator. Every run is bounded in time and
-connections. Prints requests/s, p99 latency and peak RSS for each, and the ratios.
-Target: the mock at >= 1.5x Prism's requests/s and <= half its p99.
+Three servers run one after the other as real processes on 127.0.0.1, in the same run:
+
+- the mock (``numberhub mock --provider plivo``, request validation and journal on);
+- Stoplight Prism 5.14.2 on the same spec (installed with npm into ``.cache/``);
+- a bare ASGI app on the same uvicorn + httptools + uvloop stack sending the mock's own
+  page body: the most that stack carries, the mock's ceiling.
+
+Each starts fresh. The time from spawning it to its first 200 is taken, then the load runs
+at once, with no warm-up, in three windows: the first 5 s; while the mock's journal fills
+(until 100,000 requests in all); and once it is full. Each window reports requests/s and
+p99; peak RSS is the process tree's high-water mark. Load: wrk when it is on PATH, else
+autocannon (npm), else a small asyncio HTTP/1.1 load generator; 16 connections.
+Targets: the mock at >= 2.5x Prism's requests/s and <= 0.4x its p99 in every window,
+>= 0.5x the bare app's requests/s, its first 200 within 1 s, peak RSS <= 232 MB.
 
 A second section times the first request that filters or sorts on a field of a large
 dataset (BENCH_MOCK_SIZE items, default 1,000,000), which computes that field for every
 item, in a fresh process per provider: seconds per request and resident memory after it.
+
+``--quick`` runs 1-second windows against the mock and the bare app only, without the
+scale section (a check that the benchmark still runs).
 """
 
 from __future__ import annotations
@@ -16,23 +28,35 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import math
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "bench-node"
 PRISM_VERSION = "5.14.2"
 AUTOCANNON_VERSION = "7.15.0"
-DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
+QUICK = "--quick" in sys.argv
+FIRST_WINDOW = 1 if QUICK else 5
+FULL_WINDOW = 1 if QUICK else int(os.environ.get("BENCH_SECONDS", "8"))
+CHUNK = 1 if QUICK else 5
+JOURNAL_LIMIT = 2_000 if QUICK else 100_000
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 AUTH_ID, AUTH_TOKEN = "MANUMBERHUBMOCK00001", "nhmock-plivo-auth-token"
 PATH = f"/v1/Account/{AUTH_ID}/Number/?limit=20&offset=40"
 AUTH = "Basic " + base64.b64encode(f"{AUTH_ID}:{AUTH_TOKEN}".encode()).decode()
+TARGETS = {"rps_x_prism": 2.5, "p99_x_prism": 0.4, "rps_x_bare": 0.5, "first_200_s": 1.0}
+PEAK_RSS_TARGET_MB = 232.0
+
+Load = Callable[[int, float], dict[str, float]]
 
 
 def free_port() -> int:
@@ -41,17 +65,36 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
+def _get(port: int) -> tuple[int, bytes]:
+    """One GET of the page over a fresh connection: (status, body); (0, b"") if refused."""
+    request = (
+        f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {AUTH}\r\n"
+        "Accept: application/json\r\nConnection: close\r\n\r\n"
+    ).encode()
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            s.sendall(request)
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+    except OSError:
+        return 0, b""
+    head, _, body = data.partition(b"\r\n\r\n")
+    parts = head.split(b" ", 2)
+    return (int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0), body
+
+
+def first_200(port: int, proc: subprocess.Popen[bytes], started: float) -> tuple[float, bytes]:
+    """Seconds from ``started`` (the spawn) to the first 200 answered, and its body."""
+    deadline = started + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {port}")
+        status, body = _get(port)
+        if status == 200:
+            return time.monotonic() - started, body
+        time.sleep(0.01)
+    raise RuntimeError(f"no 200 from {port}")
 
 
 def tree_peak_rss_kb(pid: int) -> int:
@@ -97,41 +140,85 @@ def npm_tools() -> dict[str, Path] | None:
     return {"prism": bins / "prism", "autocannon": bins / "autocannon"}
 
 
-def autocannon(tool: Path, port: int) -> dict[str, float]:
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def wrk(port: int, seconds: float) -> dict[str, float]:
     out = subprocess.run(
         [
-            str(tool),
-            "-c",
-            str(CONNECTIONS),
-            "-d",
-            str(DURATION),
-            "-j",
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{max(1, round(seconds))}s",
+            "--latency",
             "-H",
-            f"Authorization={AUTH}",
+            f"Authorization: {AUTH}",
             f"http://127.0.0.1:{port}{PATH}",
         ],
         capture_output=True,
         text=True,
         check=True,
-        timeout=DURATION + 60,
-    )
-    data = json.loads(out.stdout)
-    ok = data["2xx"]
+        timeout=seconds + 60,
+    ).stdout
+    p99 = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
+    done = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", out)
+    if p99 is None or done is None:
+        raise RuntimeError(f"cannot read wrk's output: {out}")
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = int(non2xx.group(1)) if non2xx else 0
+    errors += sum(int(g) for g in sock.groups()) if sock else 0
+    n = int(done.group(1))
+    elapsed = float(done.group(2)) * _UNITS[done.group(3)] / 1000
     return {
-        "rps": ok / data["duration"],
-        "p99_ms": float(data["latency"]["p99"]),
-        "errors": float(data["errors"] + data["non2xx"] + data["timeouts"]),
+        "requests": float(n),
+        "seconds": elapsed,
+        "rps": (n - errors) / elapsed,
+        "p99_ms": float(p99.group(1)) * _UNITS[p99.group(2)],
+        "errors": float(errors),
     }
 
 
-async def _pylod(port: int) -> dict[str, float]:
+def autocannon(tool: Path) -> Load:
+    def load(port: int, seconds: float) -> dict[str, float]:
+        out = subprocess.run(
+            [
+                str(tool),
+                "-c",
+                str(CONNECTIONS),
+                "-d",
+                str(max(1, round(seconds))),
+                "-j",
+                "-H",
+                f"Authorization={AUTH}",
+                f"http://127.0.0.1:{port}{PATH}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=seconds + 60,
+        )
+        data = json.loads(out.stdout)
+        errors = data["errors"] + data["non2xx"] + data["timeouts"]
+        return {
+            "requests": float(data["requests"]["total"]),
+            "seconds": float(data["duration"]),
+            "rps": data["2xx"] / data["duration"],
+            "p99_ms": float(data["latency"]["p99"]),
+            "errors": float(errors),
+        }
+
+    return load
+
+
+async def _pylod(port: int, seconds: float) -> dict[str, float]:
     request = (
         f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: {AUTH}\r\n"
         "Accept: application/json\r\n\r\n"
     ).encode()
     latencies: list[float] = []
     errors = 0
-    stop = time.monotonic() + DURATION
+    stop = time.monotonic() + seconds
 
     async def worker() -> None:
         nonlocal errors
@@ -155,15 +242,49 @@ async def _pylod(port: int) -> dict[str, float]:
     await asyncio.gather(*(worker() for _ in range(CONNECTIONS)))
     elapsed = time.monotonic() - started
     latencies.sort()
-    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
-    return {"rps": (len(latencies) - errors) / elapsed, "p99_ms": p99, "errors": float(errors)}
+    p99 = latencies[max(0, math.ceil(len(latencies) * 0.99) - 1)] if latencies else float("nan")
+    return {
+        "requests": float(len(latencies)),
+        "seconds": elapsed,
+        "rps": (len(latencies) - errors) / elapsed,
+        "p99_ms": p99,
+        "errors": float(errors),
+    }
 
 
-def run_server(cmd: list[str], port: int, load: object) -> dict[str, float]:
+def pylod(port: int, seconds: float) -> dict[str, float]:
+    return asyncio.run(_pylod(port, seconds))
+
+
+def windows(load: Load, port: int) -> dict[str, dict[str, float]]:
+    """The load in three windows: the first seconds, until JOURNAL_LIMIT requests, then on."""
+    first = load(port, FIRST_WINDOW)
+    total = first["requests"]
+    chunks = []
+    while total < JOURNAL_LIMIT:
+        chunks.append(load(port, CHUNK))
+        total += chunks[-1]["requests"]
+    out = {"first": first}
+    if chunks:
+        seconds = sum(c["seconds"] for c in chunks)
+        out["filling"] = {
+            "requests": sum(c["requests"] for c in chunks),
+            "seconds": seconds,
+            "rps": sum(c["rps"] * c["seconds"] for c in chunks) / seconds,
+            "p99_ms": max(c["p99_ms"] for c in chunks),
+            "errors": sum(c["errors"] for c in chunks),
+        }
+    out["full"] = load(port, FULL_WINDOW)
+    return out
+
+
+def run_server(cmd: list[str], port: int, load: Load) -> dict[str, object]:
+    started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        wait_ready(port, proc)
-        result = load(port)  # type: ignore[operator]
+        ready, body = first_200(port, proc, started)
+        result: dict[str, object] = {"first_200_s": ready, "body": body}
+        result["windows"] = windows(load, port)
         result["peak_rss_mb"] = tree_peak_rss_kb(proc.pid) / 1024
         return result
     finally:
@@ -174,12 +295,31 @@ def run_server(cmd: list[str], port: int, load: object) -> dict[str, float]:
             proc.kill()
 
 
-def warm(port: int) -> None:
-    """First requests build caches (dataset rows, validators, Prism's JIT): not measured."""
-    import httpx
+def bare_app(port: int, body_file: str) -> None:
+    """Serve ``body_file`` as JSON to every request: the stack's own limit."""
+    import uvicorn
 
-    for _ in range(50):
-        httpx.get(f"http://127.0.0.1:{port}{PATH}", headers={"Authorization": AUTH})
+    body = Path(body_file).read_bytes()
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+    start = {"type": "http.response.start", "status": 200, "headers": headers}
+    message = {"type": "http.response.body", "body": body}
+
+    async def app(scope: dict[str, object], receive: object, send: object) -> None:
+        if scope["type"] != "http":
+            return
+        await send(start)  # type: ignore[operator]
+        await send(message)  # type: ignore[operator]
+
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=port,
+        http="httptools",
+        loop="uvloop",
+        lifespan="off",
+        log_level="warning",
+        access_log=False,
+    )
 
 
 SCALE_SIZE = int(os.environ.get("BENCH_MOCK_SIZE", "1000000"))
@@ -279,87 +419,94 @@ def scale_section() -> None:
 
 
 def main() -> int:
-    tools = npm_tools()
-    if tools is not None:
-        generator = "autocannon"
-
-        def load(port: int) -> dict[str, float]:
-            warm(port)
-            return autocannon(tools["autocannon"], port)
+    tools = npm_tools() if not QUICK else None
+    load: Load
+    if shutil.which("wrk") is not None:
+        generator, load = "wrk", wrk
+    elif tools is not None:
+        generator, load = "autocannon", autocannon(tools["autocannon"])
     else:
-        generator = "python asyncio"
-
-        def load(port: int) -> dict[str, float]:
-            warm(port)
-            return asyncio.run(_pylod(port))
-
-    results: dict[str, dict[str, float]] = {}
+        generator, load = "python asyncio", pylod
+    results: dict[str, dict[str, object]] = {}
     port = free_port()
-    mock_cmd = [
-        sys.executable,
-        "-m",
-        "numberhub.cli",
-        "mock",
-        "--port",
-        str(port),
-        "--provider",
-        "plivo",
-    ]
-    results["numberhub mock"] = run_server(mock_cmd, port, load)
+    mock_cmd = [sys.executable, "-m", "numberhub.cli", "mock", "--port", str(port)]
+    results["numberhub mock"] = run_server([*mock_cmd, "--provider", "plivo"], port, load)
     if tools is not None:
         port = free_port()
-        prism_cmd = [
-            str(tools["prism"]),
-            "mock",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-v",
-            "silent",
-            str(ROOT / "specs" / "plivo.yaml"),
-        ]
+        prism_cmd = [str(tools["prism"]), "mock", "-h", "127.0.0.1", "-p", str(port)]
+        prism_cmd += ["-v", "silent", str(ROOT / "specs" / "plivo.yaml")]
         results["prism 5"] = run_server(prism_cmd, port, load)
-    print(f"Plivo list endpoint, {CONNECTIONS} connections x {DURATION}s, load: {generator}")
-    print(f"{'server':<16}{'req/s':>10}{'p99 ms':>10}{'peak RSS MB':>14}{'errors':>9}")
-    for name, r in results.items():
-        print(
-            f"{name:<16}{r['rps']:>10.0f}{r['p99_ms']:>10.1f}{r['peak_rss_mb']:>14.1f}"
-            f"{r['errors']:>9.0f}"
-        )
-    status = 0
-    if "prism 5" in results:
-        m, p = results["numberhub mock"], results["prism 5"]
-        rps_ratio = m["rps"] / p["rps"] if p["rps"] else float("inf")
-        p99_ratio = m["p99_ms"] / p["p99_ms"] if p["p99_ms"] else float("inf")
-        rss_ratio = m["peak_rss_mb"] / p["peak_rss_mb"] if p["peak_rss_mb"] else float("nan")
-        ok = rps_ratio >= 1.5 and p99_ratio <= 0.5
-        print(
-            f"mock/prism: req/s x{rps_ratio:.2f} (target >= 1.5), p99 x{p99_ratio:.2f} "
-            f"(target <= 0.5), peak RSS x{rss_ratio:.2f}  -> {'MET' if ok else 'MISSED'}"
-        )
-        status = 0 if ok else 1
-    else:
-        print("Node is not installed: Prism was not run, no ratio to report")
-    scale_section()
+    with tempfile.NamedTemporaryFile(suffix=".json") as page:
+        page.write(results["numberhub mock"]["body"])  # type: ignore[arg-type]
+        page.flush()
+        port = free_port()
+        bare_cmd = [sys.executable, __file__, "--bare", str(port), page.name]
+        results["bare asgi"] = run_server(bare_cmd, port, load)
+    status = report(results, generator)
+    if not QUICK:
+        scale_section()
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
+    for r in results.values():
+        r.pop("body", None)
     (reports / "bench_mock.json").write_text(
         json.dumps(
-            {
-                "generator": generator,
-                "connections": CONNECTIONS,
-                "seconds": DURATION,
-                "results": results,
-            },
-            indent=2,
+            {"generator": generator, "connections": CONNECTIONS, "results": results}, indent=2
         )
     )
     return status
 
 
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("inf")
+
+
+def report(results: dict[str, dict[str, object]], generator: str) -> int:
+    """Print every server's windows and the mock's ratios; 0 when every target is met."""
+    print(f"Plivo list page, {CONNECTIONS} connections, no warm-up, load: {generator}")
+    print(f"{'server':<16}{'window':<10}{'seconds':>8}{'req/s':>9}{'p99 ms':>9}{'errors':>8}")
+    for name, r in results.items():
+        for label, w in r["windows"].items():  # type: ignore[attr-defined]
+            print(
+                f"{name:<16}{label:<10}{w['seconds']:>8.1f}{w['rps']:>9.0f}{w['p99_ms']:>9.1f}"
+                f"{w['errors']:>8.0f}"
+            )
+        ready, peak = r["first_200_s"], r["peak_rss_mb"]
+        print(f"{name:<16}first 200 after {ready:.2f} s, peak RSS {peak:.0f} MB")
+    mock = results["numberhub mock"]
+    mw: dict[str, dict[str, float]] = mock["windows"]  # type: ignore[assignment]
+    checks: list[tuple[str, bool]] = []
+    for other, key in (("prism 5", "prism"), ("bare asgi", "bare")):
+        if other not in results:
+            continue
+        ow: dict[str, dict[str, float]] = results[other]["windows"]  # type: ignore[assignment]
+        for label, w in mw.items():
+            o = ow.get(label) or ow["full"]
+            rps = _ratio(w["rps"], o["rps"])
+            if key == "prism":
+                p99 = _ratio(w["p99_ms"], o["p99_ms"])
+                ok = rps >= TARGETS["rps_x_prism"] and p99 <= TARGETS["p99_x_prism"]
+                text = f"mock/prism {label:<8} req/s x{rps:.2f} (>= 2.5), p99 x{p99:.2f} (<= 0.4)"
+            else:
+                ok = rps >= TARGETS["rps_x_bare"]
+                text = f"mock/bare  {label:<8} req/s x{rps:.2f} (>= 0.5)"
+            checks.append((text, ok))
+    first = float(mock["first_200_s"])  # type: ignore[arg-type]
+    checks.append((f"mock first 200 after {first:.2f} s (<= 1.0)", first <= TARGETS["first_200_s"]))
+    peak = float(mock["peak_rss_mb"])  # type: ignore[arg-type]
+    checks.append((f"mock peak RSS {peak:.0f} MB (<= 232)", peak <= PEAK_RSS_TARGET_MB))
+    for text, ok in checks:
+        print(f"{text}  -> {'MET' if ok else 'MISSED'}")
+    if "prism 5" not in results:
+        print("Prism was not run (no Node, or --quick): no ratio to it")
+    return 0 if all(ok for _, ok in checks) else 1
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--scale"]:
         scale_child(sys.argv[2])
+        sys.exit(0)
+    if sys.argv[1:2] == ["--bare"]:
+        bare_app(int(sys.argv[2]), sys.argv[3])
         sys.exit(0)
     sys.exit(main())
