@@ -443,7 +443,7 @@ def main() -> int:
         bare_cmd = [sys.executable, __file__, "--bare", str(port), page.name]
         results["bare asgi"] = run_server(bare_cmd, port, load)
     status = report(results, generator)
-    if not QUICK:
+    if not QUICK and os.environ.get("BENCH_SCALE", "1") != "0":
         scale_section()
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)

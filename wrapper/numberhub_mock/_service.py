@@ -122,6 +122,11 @@ class Service:
         variants = [*node.get("anyOf", ()), *node.get("oneOf", ())]
         return any("null" in types_of(self.spec.resolve(v)) for v in variants)
 
+    def warm(self) -> None:
+        """Make the unfiltered first page's rows (and what they are made of) now."""
+        first = self.selection.select({})
+        self.dataset.rows(first[: self.pager.limit_of(self.pager.plan, {})])
+
     # -- helpers ----------------------------------------------------------------------------
     def request_id(self, req: Request) -> str:
         """A request id, reproducible for the same request to the same seed."""
