@@ -113,8 +113,11 @@ class MockApp:
         return False
 
     def warm(self) -> None:
-        """Build what the first request would otherwise wait for (numbering blocks, places,
-        the first page's rows), so that the first requests are as fast as the rest."""
+        """Build what the first requests would otherwise wait for.
+
+        The numbering blocks, places and the first page's rows: the first requests are
+        then as fast as the rest.
+        """
         for service in self.services.values():
             service.warm()
 
