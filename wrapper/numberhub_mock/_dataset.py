@@ -148,7 +148,7 @@ def dataset(
         seed: The mock's seed.
         size: The mock's dataset size for this provider (default ``DEFAULT_SIZE``).
         credentials: The provider's credentials when not the defaults (or env vars).
-        variant: The ``variant_header`` value (DuoPlus's ``Lang``); None for the default.
+        variant: The variant header's value (DuoPlus's ``Lang``); None for the default.
         specs_dir: The mock's specs folder, when not the default.
 
     Returns:

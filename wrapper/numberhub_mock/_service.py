@@ -16,7 +16,8 @@ from ._dataset import Dataset
 from ._error_bodies import ErrorBuilder
 from ._filters import Selection, filters_of
 from ._http import Reply, Request
-from ._slicing import CursorError, Page, Pager
+from ._page_shape import shape_of
+from ._slicing import CursorError, Slice, Slicer
 from ._throttle import Throttle
 from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
 
@@ -89,17 +90,18 @@ class Service:
         self.errors = ErrorBuilder(spec)
         self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
         self.body = BodyCheck(spec) if op.has_body else None
-        self.variant_header = dataset.profile.variant_header
+        shape = shape_of(spec)
+        self.variant_header = shape.variant_header
         self.selection = Selection(
             dataset, filters_of(op.parameters), spec.order, presorted=dataset.given is None
         )
         defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
         secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
-        absent = {JsonPath(p) for p in dataset.profile.absent_at_end}
-        self.pager = Pager(
+        absent = {JsonPath(p) for p in shape.absent_at_end}
+        self.slicer = Slicer(
             spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
-        self.envelope = dataset.profile.envelope
+        self.envelope = shape.envelope or {}
         self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.rate_limit
@@ -132,7 +134,7 @@ class Service:
     def warm(self) -> None:
         """Make the unfiltered first page's rows (and what they are made of) now."""
         first = self.selection.select({})
-        self.dataset.rows(first[: self.pager.limit_of(self.pager.plan, {})])
+        self.dataset.rows(first[: self.slicer.limit_of(self.slicer.plan, {})])
 
     # -- helpers ----------------------------------------------------------------------------
     def request_id(self, req: Request) -> str:
@@ -295,26 +297,26 @@ class Service:
             key = hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
             self._selection_keys[frozen] = key
         try:
-            page = self.pager.page(selected, args, key, self.dataset.getter)
+            page = self.slicer.page(selected, args, key, self.dataset.getter)
         except CursorError as exc:
-            problem = Problem("query", self.pager.cursor_name(args), str(exc))
+            problem = Problem("query", self.slicer.cursor_name(args), str(exc))
             return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
         rows = self.dataset.rows(page.indexes, variant)
         return self._page_reply(req, page, rows, key)
 
-    def _page_reply(self, req: Request, page: Page, rows: list[bytes], key: str) -> Reply:
-        base = self.pager.page_base
+    def _page_reply(self, req: Request, page: Slice, rows: list[bytes], key: str) -> Reply:
+        base = self.slicer.page_base
         previous = max(page.offset - page.limit, 0)
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
             "page": page.offset // page.limit + base if page.limit else 1,
-            "previous_url": self.pager.url(req.path, req.query, previous, page.limit)
+            "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
             "request_id": _REQUEST_ID if self._wants_request_id else "",
         }
         body = _fill(self.envelope, ctx)
-        self.pager.write(body, page, selection_key=key, path=req.path, query=req.query)
-        self.pager.results.set(body, _ITEMS)
+        self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
+        self.slicer.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))

@@ -21,7 +21,7 @@ from numberhub_spec import JsonPath, PagingPlan
 
 from ._page_tokens import CursorError, PageTokens
 
-__all__ = ["CursorError", "Page", "Pager", "drop_path"]
+__all__ = ["CursorError", "Slice", "Slicer", "drop_path"]
 
 
 def drop_path(body: dict[str, Any], path: JsonPath) -> None:
@@ -34,8 +34,8 @@ def drop_path(body: dict[str, Any], path: JsonPath) -> None:
 
 
 @dataclass(slots=True)
-class Page:
-    """One page of a selection.
+class Slice:
+    """One page of a selection: its items and its place in it.
 
     Attributes:
         indexes: The items on this page, in order.
@@ -107,7 +107,7 @@ def _start_after(
     return lo
 
 
-class Pager:
+class Slicer:
     """The paging of one operation.
 
     Args:
@@ -164,7 +164,7 @@ class Pager:
         args: Mapping[str, Any],
         selection_key: str,
         field_of: Callable[[str], Callable[[int], Any]],
-    ) -> Page:
+    ) -> Slice:
         """The page the request asks for.
 
         Raises:
@@ -183,7 +183,7 @@ class Pager:
             more = start + limit < len(selection)
             nxt = get(chunk[-1]) if chunk and more else None
             end = start + limit if more else None
-            return Page(chunk, len(selection), limit, start, end, mode, nxt)
+            return Slice(chunk, len(selection), limit, start, end, mode, nxt)
         if plan.style == "cursor":
             token = args.get(plan.name_of("cursor") or "")
             offset = self.tokens.decode(str(token), selection_key) if token else 0
@@ -199,13 +199,15 @@ class Pager:
             offset = 0
         end = offset + limit
         total = len(selection)
-        return Page(selection[offset:end], total, limit, offset, end if end < total else None, mode)
+        return Slice(
+            selection[offset:end], total, limit, offset, end if end < total else None, mode
+        )
 
     # -- the body ---------------------------------------------------------------------------
     def write(
         self,
         body: dict[str, Any],
-        page: Page,
+        page: Slice,
         *,
         selection_key: str,
         path: str,
