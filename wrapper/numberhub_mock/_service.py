@@ -1,4 +1,10 @@
-"""One provider's operation, served from its spec: security, validation, filters, paging."""
+"""One provider's operation, served from its spec: security, validation, filters, paging.
+
+A page is made once per distinct request (path, query, the headers that are parameters,
+body) and kept as bytes: the same request again is answered from them, with only its
+request id new, after its credentials and rate limit are checked as always. Whatever
+changes the items calls ``Service.forget``.
+"""
 
 from __future__ import annotations
 
@@ -158,6 +164,7 @@ class Service:
         self._pages.clear()
         self._selection_keys.clear()
         self.selection.forget()
+        self.dataset.forget()
 
     def error(
         self,
