@@ -33,8 +33,9 @@ _ITEMS = "\x00items\x00"
 _ITEMS_JSON = orjson.dumps(_ITEMS)
 _REQUEST_ID = "\x00request-id\x00"
 _REQUEST_ID_JSON = orjson.dumps(_REQUEST_ID)[1:-1]
-_PAGES_LIMIT = 4096
-"""Pages kept ready to send (by request), each a few kB."""
+_PAGES_BYTES = 16 << 20
+"""At most this many bytes of pages kept ready to send (then they are dropped, and kept
+again as they are asked for)."""
 
 
 def _dumps(value: Any) -> bytes:
@@ -123,6 +124,7 @@ class Service:
         if self.body is not None:  # a body is read only as JSON
             self._header_params += ("content-type",)
         self._pages: dict[tuple[Any, ...], tuple[bytes, ...]] = {}
+        self._pages_bytes = 0
 
     def _nullable(self, path: JsonPath) -> bool:
         """Whether the page schema lets ``path`` hold null (else it is left out)."""
@@ -162,6 +164,7 @@ class Service:
     def forget(self) -> None:
         """Drop the pages and selections kept ready: call it whenever the items change."""
         self._pages.clear()
+        self._pages_bytes = 0
         self._selection_keys.clear()
         self.selection.forget()
         self.dataset.forget()
@@ -278,8 +281,10 @@ class Service:
             reply = self._page(req, variant)
             if reply.status != 200:
                 return reply
-            if len(self._pages) >= _PAGES_LIMIT:
+            if self._pages_bytes + len(reply.body) > _PAGES_BYTES:
                 self._pages.clear()
+                self._pages_bytes = 0
+            self._pages_bytes += len(reply.body)
             kept = self._pages[key] = tuple(reply.body.split(_REQUEST_ID_JSON))
         if len(kept) == 1:
             reply = Reply(200, kept[0])
