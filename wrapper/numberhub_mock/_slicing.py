@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from numberhub_spec import JsonPath, PagingPlan
 
@@ -129,6 +129,13 @@ class Slicer:
         self.defaults = defaults
         self.tokens = PageTokens(secret)
         self.nullable = nullable
+        limit_name = self.plan.name_of("limit") or "limit"
+        offset_name = self.plan.name_of("offset") or "offset"
+        self._url_names = (
+            limit_name,
+            offset_name,
+            (quote_plus(limit_name), quote_plus(offset_name)),
+        )
 
     @property
     def results(self) -> JsonPath:
@@ -251,10 +258,10 @@ class Slicer:
         """A relative URL of the page at ``offset`` with the same filters (offset paging)."""
         if offset is None:
             return None
-        limit_name = self.plan.name_of("limit") or "limit"
-        offset_name = self.plan.name_of("offset") or "offset"
-        rest = [(k, v) for k, v in query if k not in (limit_name, offset_name)]
-        return f"{path}?{urlencode([(limit_name, str(limit)), (offset_name, str(offset)), *rest])}"
+        limit_name, offset_name, head = self._url_names
+        rest = [(k, v) for k, v in query if k != limit_name and k != offset_name]
+        tail = "&" + urlencode(rest) if rest else ""
+        return f"{path}?{head[0]}={limit}&{head[1]}={offset}{tail}"
 
     def _set(self, body: dict[str, Any], path: JsonPath, value: Any) -> None:
         if value is None and not self.nullable(path):
