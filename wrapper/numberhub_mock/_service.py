@@ -33,7 +33,7 @@ _ITEMS = "\x00items\x00"
 _ITEMS_JSON = orjson.dumps(_ITEMS)
 _REQUEST_ID = "\x00request-id\x00"
 _REQUEST_ID_JSON = orjson.dumps(_REQUEST_ID)[1:-1]
-_PAGES_BYTES = 16 << 20
+_PAGES_BYTES = 8 << 20
 """At most this many bytes of pages kept ready to send (then they are dropped, and kept
 again as they are asked for)."""
 
