@@ -1,38 +1,57 @@
-"""Benchmark: numberhub's mock vs Stoplight Prism 5 on Plivo's list endpoint, on loopback.
+"""Benchmark: numberhub's mock vs Stoplight Prism 5 and a bare ASGI app, on Plivo's list page.
 
-Both servers run as real processes on 127.0.0.1 with request validation on, one after the
-other, under the same load: autocannon (installed with npm into .cache/) when Node is
-present, else a small asyncio HTTP/1.1 load generator. Every run is bounded in time and
-connections. Prints requests/s, p99 latency and peak RSS for each, and the ratios.
-Target: the mock at >= 1.5x Prism's requests/s and <= half its p99.
+Three servers run side by side as real processes on 127.0.0.1, in the same run:
+
+- the mock (``numberhub mock --provider plivo``, request validation and journal on);
+- Stoplight Prism 5.14.2 on the same spec (installed with npm into ``.cache/``);
+- a bare ASGI app on the same uvicorn + httptools + uvloop stack sending the mock's own
+  page body: the most that stack carries, the mock's ceiling.
+
+Each starts fresh and is timed from its spawn to its first 200. Then the load runs with no
+warm-up, in three windows, each taken on every server in turn so that the machine's own
+load falls on all of them alike: the first 5 s; runs of 5 s while the mock's journal
+fills (until 100,000 requests in all); and 24 s in 3 alternating rounds once it is full.
+Each window reports requests/s and its worst p99; peak RSS is the process tree's
+high-water mark. Load: wrk when it is on PATH, else
+autocannon (npm), else a small asyncio HTTP/1.1 load generator; 16 connections.
+Targets: the mock at >= 2.5x Prism's requests/s and <= 0.4x its p99 in every window,
+>= 0.5x the bare app's requests/s, its first 200 within 1 s, peak RSS <= 232 MB.
 
 A second section times the first request that filters or sorts on a field of a large
 dataset (BENCH_MOCK_SIZE items, default 1,000,000), which computes that field for every
 item, in a fresh process per provider: seconds per request and resident memory after it.
+
+``--quick`` runs 1-second windows against the mock and the bare app only, without the
+scale section (a check that the benchmark still runs).
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from _bench_load import AUTH, CONNECTIONS, LOADER, Load, autocannon, get_page, pylod, wrk
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "bench-node"
 PRISM_VERSION = "5.14.2"
 AUTOCANNON_VERSION = "7.15.0"
-DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-AUTH_ID, AUTH_TOKEN = "MANUMBERHUBMOCK00001", "nhmock-plivo-auth-token"
-PATH = f"/v1/Account/{AUTH_ID}/Number/?limit=20&offset=40"
-AUTH = "Basic " + base64.b64encode(f"{AUTH_ID}:{AUTH_TOKEN}".encode()).decode()
+QUICK = "--quick" in sys.argv
+FIRST_WINDOW = 1 if QUICK else 5
+FULL_WINDOW = 1 if QUICK else int(os.environ.get("BENCH_SECONDS", "24"))
+CHUNK = 1 if QUICK else 5
+ROUNDS = 1 if QUICK else 3
+JOURNAL_LIMIT = 2_000 if QUICK else 100_000
+TARGETS = {"rps_x_prism": 2.5, "p99_x_prism": 0.4, "rps_x_bare": 0.5, "first_200_s": 1.0}
+PEAK_RSS_TARGET_MB = 232.0
 
 
 def free_port() -> int:
@@ -41,17 +60,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
+def first_200(port: int, proc: subprocess.Popen[bytes], started: float) -> tuple[float, bytes]:
+    """Seconds from ``started`` (the spawn) to the first 200 answered, and its body."""
+    deadline = started + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {port}")
+        status, body = get_page(port)
+        if status == 200:
+            return time.monotonic() - started, body
+        time.sleep(0.01)
+    raise RuntimeError(f"no 200 from {port}")
 
 
 def tree_peak_rss_kb(pid: int) -> int:
@@ -97,89 +116,67 @@ def npm_tools() -> dict[str, Path] | None:
     return {"prism": bins / "prism", "autocannon": bins / "autocannon"}
 
 
-def autocannon(tool: Path, port: int) -> dict[str, float]:
-    out = subprocess.run(
-        [
-            str(tool),
-            "-c",
-            str(CONNECTIONS),
-            "-d",
-            str(DURATION),
-            "-j",
-            "-H",
-            f"Authorization={AUTH}",
-            f"http://127.0.0.1:{port}{PATH}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=DURATION + 60,
-    )
-    data = json.loads(out.stdout)
-    ok = data["2xx"]
+def _merge(chunks: list[dict[str, float]]) -> dict[str, float]:
+    """One window of several runs: their requests/s over their time, the worst p99."""
+    seconds = sum(c["seconds"] for c in chunks)
     return {
-        "rps": ok / data["duration"],
-        "p99_ms": float(data["latency"]["p99"]),
-        "errors": float(data["errors"] + data["non2xx"] + data["timeouts"]),
+        "requests": sum(c["requests"] for c in chunks),
+        "seconds": seconds,
+        "rps": sum(c["rps"] * c["seconds"] for c in chunks) / seconds,
+        "p99_ms": max(c["p99_ms"] for c in chunks),
+        "errors": sum(c["errors"] for c in chunks),
     }
 
 
-async def _pylod(port: int) -> dict[str, float]:
-    request = (
-        f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: {AUTH}\r\n"
-        "Accept: application/json\r\n\r\n"
-    ).encode()
-    latencies: list[float] = []
-    errors = 0
-    stop = time.monotonic() + DURATION
+class Server:
+    """A server process under test: started fresh, timed to its first 200, then loaded."""
 
-    async def worker() -> None:
-        nonlocal errors
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        while time.monotonic() < stop:
-            t0 = time.perf_counter()
-            writer.write(request)
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = next(
-                int(line.split(b":")[1])
-                for line in head.split(b"\r\n")
-                if line.lower().startswith(b"content-length")
-            )
-            await reader.readexactly(length)
-            latencies.append((time.perf_counter() - t0) * 1000)
-            if not head.startswith(b"HTTP/1.1 200"):
-                errors += 1
-        writer.close()
+    def __init__(self, name: str, cmd: list[str], port: int) -> None:
+        self.name, self.port = name, port
+        started = time.monotonic()
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        self.first_200_s, self.body = first_200(port, self.proc, started)
+        self.total = 0.0
+        self.chunks: dict[str, list[dict[str, float]]] = {"first": [], "filling": [], "full": []}
 
-    started = time.monotonic()
-    await asyncio.gather(*(worker() for _ in range(CONNECTIONS)))
-    elapsed = time.monotonic() - started
-    latencies.sort()
-    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
-    return {"rps": (len(latencies) - errors) / elapsed, "p99_ms": p99, "errors": float(errors)}
+    def run(self, load: Load, window: str, seconds: float) -> None:
+        result = load(self.port, seconds)
+        self.chunks[window].append(result)
+        self.total += result["requests"]
 
+    def result(self) -> dict[str, object]:
+        return {
+            "first_200_s": self.first_200_s,
+            "peak_rss_mb": tree_peak_rss_kb(self.proc.pid) / 1024,
+            "windows": {k: _merge(v) for k, v in self.chunks.items() if v},
+        }
 
-def run_server(cmd: list[str], port: int, load: object) -> dict[str, float]:
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_ready(port, proc)
-        result = load(port)  # type: ignore[operator]
-        result["peak_rss_mb"] = tree_peak_rss_kb(proc.pid) / 1024
-        return result
-    finally:
-        proc.terminate()
+    def stop(self) -> None:
+        self.proc.terminate()
         try:
-            proc.wait(timeout=10)
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            self.proc.kill()
 
 
-def warm(port: int) -> None:
-    """First requests build caches (dataset rows, validators, Prism's JIT): not measured."""
-    import httpx
+def measure(servers: list[Server], load: Load) -> None:
+    """The windows, taken in turn on every server so that the machine's load hits all alike.
 
-    for _ in range(50):
-        httpx.get(f"http://127.0.0.1:{port}{PATH}", headers={"Authorization": AUTH})
+    The first FIRST_WINDOW seconds from a fresh start (no warm-up); then runs of CHUNK
+    seconds until JOURNAL_LIMIT requests in all (the mock's journal full); then
+    FULL_WINDOW seconds in ROUNDS alternating runs.
+    """
+    for server in servers:
+        server.run(load, "first", FIRST_WINDOW)
+    while any(s.total < JOURNAL_LIMIT for s in servers):
+        for server in servers:
+            if server.total < JOURNAL_LIMIT:
+                server.run(load, "filling", CHUNK)
+    for _ in range(ROUNDS):
+        for server in servers:
+            server.run(load, "full", FULL_WINDOW / ROUNDS)
 
 
 SCALE_SIZE = int(os.environ.get("BENCH_MOCK_SIZE", "1000000"))
@@ -279,83 +276,92 @@ def scale_section() -> None:
 
 
 def main() -> int:
-    tools = npm_tools()
-    if tools is not None:
-        generator = "autocannon"
-
-        def load(port: int) -> dict[str, float]:
-            warm(port)
-            return autocannon(tools["autocannon"], port)
+    tools = npm_tools() if not QUICK else None
+    load: Load
+    if shutil.which("wrk") is not None:
+        generator, load = "wrk", wrk
+    elif tools is not None:
+        generator, load = "autocannon", autocannon(tools["autocannon"])
     else:
-        generator = "python asyncio"
-
-        def load(port: int) -> dict[str, float]:
-            warm(port)
-            return asyncio.run(_pylod(port))
-
-    results: dict[str, dict[str, float]] = {}
-    port = free_port()
-    mock_cmd = [
-        sys.executable,
-        "-m",
-        "numberhub.cli",
-        "mock",
-        "--port",
-        str(port),
-        "--provider",
-        "plivo",
-    ]
-    results["numberhub mock"] = run_server(mock_cmd, port, load)
-    if tools is not None:
+        generator, load = "python asyncio", pylod
+    servers: list[Server] = []
+    page = tempfile.NamedTemporaryFile(suffix=".json")  # noqa: SIM115 (closed below)
+    try:
         port = free_port()
-        prism_cmd = [
-            str(tools["prism"]),
-            "mock",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-v",
-            "silent",
-            str(ROOT / "specs" / "plivo.yaml"),
-        ]
-        results["prism 5"] = run_server(prism_cmd, port, load)
-    print(f"Plivo list endpoint, {CONNECTIONS} connections x {DURATION}s, load: {generator}")
-    print(f"{'server':<16}{'req/s':>10}{'p99 ms':>10}{'peak RSS MB':>14}{'errors':>9}")
-    for name, r in results.items():
-        print(
-            f"{name:<16}{r['rps']:>10.0f}{r['p99_ms']:>10.1f}{r['peak_rss_mb']:>14.1f}"
-            f"{r['errors']:>9.0f}"
-        )
-    status = 0
-    if "prism 5" in results:
-        m, p = results["numberhub mock"], results["prism 5"]
-        rps_ratio = m["rps"] / p["rps"] if p["rps"] else float("inf")
-        p99_ratio = m["p99_ms"] / p["p99_ms"] if p["p99_ms"] else float("inf")
-        rss_ratio = m["peak_rss_mb"] / p["peak_rss_mb"] if p["peak_rss_mb"] else float("nan")
-        ok = rps_ratio >= 1.5 and p99_ratio <= 0.5
-        print(
-            f"mock/prism: req/s x{rps_ratio:.2f} (target >= 1.5), p99 x{p99_ratio:.2f} "
-            f"(target <= 0.5), peak RSS x{rss_ratio:.2f}  -> {'MET' if ok else 'MISSED'}"
-        )
-        status = 0 if ok else 1
-    else:
-        print("Node is not installed: Prism was not run, no ratio to report")
-    scale_section()
+        mock_cmd = [sys.executable, "-m", "numberhub.cli", "mock", "--port", str(port)]
+        servers.append(Server("numberhub mock", [*mock_cmd, "--provider", "plivo"], port))
+        if tools is not None:
+            port = free_port()
+            prism_cmd = [str(tools["prism"]), "mock", "-h", "127.0.0.1", "-p", str(port)]
+            prism_cmd += ["-v", "silent", str(ROOT / "specs" / "plivo.yaml")]
+            servers.append(Server("prism 5", prism_cmd, port))
+        page.write(servers[0].body)
+        page.flush()
+        port = free_port()
+        bare_cmd = [sys.executable, str(LOADER), "--bare", str(port), page.name]
+        servers.append(Server("bare asgi", bare_cmd, port))
+        measure(servers, load)
+        results = {s.name: s.result() for s in servers}
+    finally:
+        for server in servers:
+            server.stop()
+        page.close()
+    status = report(results, generator)
+    if not QUICK and os.environ.get("BENCH_SCALE", "1") != "0":
+        scale_section()
     reports = ROOT / "reports"
     reports.mkdir(exist_ok=True)
     (reports / "bench_mock.json").write_text(
         json.dumps(
-            {
-                "generator": generator,
-                "connections": CONNECTIONS,
-                "seconds": DURATION,
-                "results": results,
-            },
-            indent=2,
+            {"generator": generator, "connections": CONNECTIONS, "results": results}, indent=2
         )
     )
     return status
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("inf")
+
+
+def report(results: dict[str, dict[str, object]], generator: str) -> int:
+    """Print every server's windows and the mock's ratios; 0 when every target is met."""
+    print(f"Plivo list page, {CONNECTIONS} connections, no warm-up, load: {generator}")
+    print(f"{'server':<16}{'window':<10}{'seconds':>8}{'req/s':>9}{'p99 ms':>9}{'errors':>8}")
+    for name, r in results.items():
+        for label, w in r["windows"].items():  # type: ignore[attr-defined]
+            print(
+                f"{name:<16}{label:<10}{w['seconds']:>8.1f}{w['rps']:>9.0f}{w['p99_ms']:>9.1f}"
+                f"{w['errors']:>8.0f}"
+            )
+        ready, peak = r["first_200_s"], r["peak_rss_mb"]
+        print(f"{name:<16}first 200 after {ready:.2f} s, peak RSS {peak:.0f} MB")
+    mock = results["numberhub mock"]
+    mw: dict[str, dict[str, float]] = mock["windows"]  # type: ignore[assignment]
+    checks: list[tuple[str, bool]] = []
+    for other, key in (("prism 5", "prism"), ("bare asgi", "bare")):
+        if other not in results:
+            continue
+        ow: dict[str, dict[str, float]] = results[other]["windows"]  # type: ignore[assignment]
+        for label, w in mw.items():
+            o = ow.get(label) or ow["full"]
+            rps = _ratio(w["rps"], o["rps"])
+            if key == "prism":
+                p99 = _ratio(w["p99_ms"], o["p99_ms"])
+                ok = rps >= TARGETS["rps_x_prism"] and p99 <= TARGETS["p99_x_prism"]
+                text = f"mock/prism {label:<8} req/s x{rps:.2f} (>= 2.5), p99 x{p99:.2f} (<= 0.4)"
+            else:
+                ok = rps >= TARGETS["rps_x_bare"]
+                text = f"mock/bare  {label:<8} req/s x{rps:.2f} (>= 0.5)"
+            checks.append((text, ok))
+    first = float(mock["first_200_s"])  # type: ignore[arg-type]
+    checks.append((f"mock first 200 after {first:.2f} s (<= 1.0)", first <= TARGETS["first_200_s"]))
+    peak = float(mock["peak_rss_mb"])  # type: ignore[arg-type]
+    checks.append((f"mock peak RSS {peak:.0f} MB (<= 232)", peak <= PEAK_RSS_TARGET_MB))
+    for text, ok in checks:
+        print(f"{text}  -> {'MET' if ok else 'MISSED'}")
+    if "prism 5" not in results:
+        print("Prism was not run (no Node, or --quick): no ratio to it")
+    return 0 if all(ok for _, ok in checks) else 1
 
 
 if __name__ == "__main__":

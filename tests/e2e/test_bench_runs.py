@@ -22,3 +22,17 @@ def test_the_wrapper_cpu_benchmark_runs_against_the_current_code() -> None:
     assert "Traceback" not in run.stderr, run.stderr
     assert "numberhub answer path (lazy)" in run.stdout
     assert "numberhub list_numbers via MockTransport" in run.stdout
+
+
+def test_the_mock_benchmark_runs_against_the_current_code() -> None:
+    run = subprocess.run(
+        [sys.executable, "scripts/bench_mock.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    for row in ("numberhub mock  first", "numberhub mock  full", "bare asgi       full"):
+        assert row in run.stdout, run.stdout
+    assert "mock first 200 after" in run.stdout

@@ -103,7 +103,7 @@ def test_an_injected_fault_is_recorded(server: MockServer) -> None:
 @pytest.mark.parametrize("shared", [False, True])
 def test_both_kinds_of_state_keep_the_error_and_the_fault(shared: bool, tmp_path: Path) -> None:
     state = SharedState(tmp_path / "state.db") if shared else LocalState()
-    k = state.arrive(["butter", "GET", "/api/phone-numbers", {}, None, None, 1.0])
+    k = state.arrive(("butter", "GET", "/api/phone-numbers", (), None, 1.0))
     state.explain(k, "invalid: invalid limit", "delay=5")
     state.answered(k, 400)
     (record,) = state.journal()

@@ -19,6 +19,8 @@ from ._http import Request
 
 __all__ = ["Access", "Refusal"]
 
+_SEEN_LIMIT = 1024
+
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
@@ -67,6 +69,23 @@ class Access:
             for p in spec.operation.parameters
             if p.tenant_of is not None
         ]
+        # What a refusal depends on, to remember the answer for the same credentials.
+        used = [self.schemes[n] for r in self.requirements for n in r if n in self.schemes]
+        headers = {"authorization"} if any(s.type == "http" for s in used) else set()
+        headers |= {
+            (s.parameter or "").lower()
+            for s in used
+            if s.type == "apiKey" and s.location == "header"
+        }
+        headers |= {name.lower() for name, where, _ in self.tenants if where == "header"}
+        self._headers = tuple(sorted(headers))
+        self._query = tuple(
+            sorted(
+                {s.parameter or "" for s in used if s.type == "apiKey" and s.location == "query"}
+            )
+        )
+        self._path = tuple(name for name, where, _ in self.tenants if where == "path")
+        self._seen: dict[tuple[object, ...], Refusal | None] = {}
 
     def _passes(self, name: str, request: Request) -> bool:
         scheme = self.schemes.get(name)
@@ -84,6 +103,22 @@ class Access:
 
     def refusal(self, request: Request) -> Refusal | None:
         """None when the credentials (and tenant) are right; else why not."""
+        headers, params = request.headers, request.path_params
+        key: tuple[object, ...] = (
+            *[headers.get(h) for h in self._headers],
+            *[params.get(p) for p in self._path],
+        )
+        if self._query:
+            query = request.query
+            key += tuple(next((v for k, v in query if k == q), None) for q in self._query)
+        if key in self._seen:
+            return self._seen[key]
+        if len(self._seen) >= _SEEN_LIMIT:
+            self._seen.clear()
+        answer = self._seen[key] = self._refusal(request)
+        return answer
+
+    def _refusal(self, request: Request) -> Refusal | None:
         passed = tenant_failure = False
         for requirement in self.requirements:
             failing = [name for name in requirement if not self._passes(name, request)]

@@ -116,6 +116,11 @@ class Dataset:
             )
         return col
 
+    def forget(self) -> None:
+        """Drop the columns and rows kept (the items changed)."""
+        self._columns.clear()
+        self._rows.clear()
+
     def rows(self, indices: Sequence[int], variant: str | None = None) -> list[bytes]:
         """The JSON serialization of the items at ``indices`` (cached)."""
         cache = self._rows
@@ -148,7 +153,7 @@ def dataset(
         seed: The mock's seed.
         size: The mock's dataset size for this provider (default ``DEFAULT_SIZE``).
         credentials: The provider's credentials when not the defaults (or env vars).
-        variant: The ``variant_header`` value (DuoPlus's ``Lang``); None for the default.
+        variant: The variant header's value (DuoPlus's ``Lang``); None for the default.
         specs_dir: The mock's specs folder, when not the default.
 
     Returns:

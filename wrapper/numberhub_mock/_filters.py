@@ -142,6 +142,11 @@ class Selection:
         self._cache: dict[tuple[Any, ...], Sequence[int]] = {}
         self._cached_items = 0
 
+    def forget(self) -> None:
+        """Drop the selections kept (the items changed)."""
+        self._cache.clear()
+        self._cached_items = 0
+
     def requirements(self, args: Mapping[str, Any]) -> list[Problem]:
         """Problems of filters sent without the parameters they require."""
         out: list[Problem] = []

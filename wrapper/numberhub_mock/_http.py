@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 __all__ = [
     "Receive",
@@ -27,25 +28,50 @@ Send = Callable[[Message], Awaitable[None]]
 _JSON = (b"content-type", b"application/json")
 
 
-@dataclass(slots=True)
 class Request:
     """What a service needs of an HTTP request.
 
-    Attributes:
+    Args:
         method: ``GET``, ``POST``...
         path: The URL path.
         path_params: The path template's parameters, by name.
-        query: The query string's pairs, in order (repeated keys repeated).
+        query: The query string's pairs, in order (repeated keys repeated); None to parse
+            them from ``query_string`` when first read.
         headers: The headers, by lower-case name.
         body: The raw body.
+        query_string: The raw query string (made of ``query`` when not given).
     """
 
-    method: str
-    path: str
-    path_params: dict[str, str]
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes = b""
+    __slots__ = ("_query", "body", "headers", "method", "path", "path_params", "query_string")
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        path_params: dict[str, str],
+        query: list[tuple[str, str]] | None,
+        headers: dict[str, str],
+        body: bytes = b"",
+        *,
+        query_string: bytes | None = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.path_params = path_params
+        self._query = query
+        self.headers = headers
+        self.body = body
+        if query_string is None:
+            query_string = urlencode(query or []).encode("latin-1", "replace")
+        self.query_string = query_string
+
+    @property
+    def query(self) -> list[tuple[str, str]]:
+        """The query string's pairs, in order (repeated keys repeated)."""
+        if self._query is None:
+            raw = self.query_string.decode("latin-1")
+            self._query = parse_qsl(raw, keep_blank_values=True)
+        return self._query
 
 
 @dataclass(slots=True)

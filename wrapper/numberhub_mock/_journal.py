@@ -8,27 +8,44 @@ Headers are not recorded at all, and credential values that travel elsewhere are
 replaced by ``REDACTED``: a path segment that carries one (Plivo's ``auth_id``), a query
 parameter that is a credential or an ``apiKey`` scheme's parameter, a body property that
 is one.
+
+A kept entry is a tuple of atomic values (strings, bytes, a float): the garbage collector
+stops tracking such tuples, so that a full journal adds nothing to a collection's work.
+The query and body are kept as received (or, when a credential was taken out, as
+redacted pairs and JSON bytes) and parsed when the journal is read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import orjson
 from numberhub_spec import Spec
 
-__all__ = ["REDACTED", "Entry", "RecordedRequest", "Redactor", "plain_query"]
+__all__ = [
+    "REDACTED",
+    "Entry",
+    "Query",
+    "RecordedRequest",
+    "Redactor",
+    "plain_query",
+    "recorded",
+]
 
 REDACTED = "REDACTED"
 """What stands in the journal for a credential value."""
 
 
-Entry = list[Any]
-"""A journal entry while it is kept: ``RecordedRequest``'s fields, in order, in a list
-(cheaper to make per request; the status is set when the answer is sent)."""
+Query = bytes | tuple[tuple[str, str], ...]
+"""A kept query: the raw query string, or its pairs once a credential was replaced."""
+Entry = tuple[str | None, str, str, Query, bytes | None, float]
+"""A journal entry while it is kept: provider, method, path, query, JSON body (bytes) and
+arrival time (the status is kept beside it, set when the answer is sent)."""
 
 _PATH_CACHE = 1024
 
@@ -131,31 +148,51 @@ class Redactor:
                 break
         return "/".join(parts)
 
-    def query(self, pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
-        """The query as ``{name: [values]}``, credential values replaced."""
-        out: dict[str, list[str]] = {}
+    def query(self, raw: bytes, pairs: Callable[[], Sequence[tuple[str, str]]]) -> Query:
+        """The query to keep: ``raw`` as it is, unless a credential parameter is in it."""
         names = self.query_names
-        for k, v in pairs:
-            out.setdefault(k, []).append(REDACTED if k in names else v)
-        return out
+        if not names:
+            return raw
+        return tuple((k, REDACTED if k in names else v) for k, v in pairs())
 
-    def body(self, raw: bytes) -> Any:
-        """The JSON body, credential properties replaced (None when empty or not JSON)."""
+    def body(self, raw: bytes) -> bytes | None:
+        """The body to keep: credential properties replaced (None when empty)."""
         if not raw.strip():
             return None
+        if not self.body_names:
+            return raw
         try:
             body = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
-        if self.body_names and isinstance(body, dict):
+        if isinstance(body, dict):
             for name in self.body_names & body.keys():
                 body[name] = REDACTED
-        return body
+        return orjson.dumps(body)
 
 
-def plain_query(pairs: Sequence[tuple[str, str]], secrets: frozenset[str]) -> dict[str, list[str]]:
+def plain_query(
+    pairs: Sequence[tuple[str, str]], secrets: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
     """The query of a request no provider serves, any known credential value replaced."""
+    return tuple((k, REDACTED if v in secrets else v) for k, v in pairs)
+
+
+def recorded(
+    entry: Entry, status: int | None, error: str | None = None, fault: str | None = None
+) -> RecordedRequest:
+    """The record of a kept entry, its query and body parsed."""
+    provider, method, path, query, raw, when = entry
+    pairs = (
+        parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+        if isinstance(query, bytes)
+        else query
+    )
     out: dict[str, list[str]] = {}
     for k, v in pairs:
-        out.setdefault(k, []).append(REDACTED if v in secrets else v)
-    return out
+        out.setdefault(k, []).append(v)
+    body = None
+    if raw is not None:
+        with contextlib.suppress(orjson.JSONDecodeError):
+            body = orjson.loads(raw)
+    return RecordedRequest(provider, method, path, out, body, status, when, error, fault)

@@ -1,11 +1,16 @@
-"""One provider's operation, served from its spec: security, validation, filters, paging."""
+"""One provider's operation, served from its spec: security, validation, filters, paging.
+
+A page is made once per distinct request (path, query, the headers that are parameters,
+body) and kept as bytes: the same request again is answered from them, with only its
+request id new, after its credentials and rate limit are checked as always. Whatever
+changes the items calls ``Service.forget``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,7 +22,8 @@ from ._dataset import Dataset
 from ._error_bodies import ErrorBuilder
 from ._filters import Selection, filters_of
 from ._http import Reply, Request
-from ._slicing import CursorError, Page, Pager
+from ._page_shape import shape_of
+from ._slicing import CursorError, Slice, Slicer
 from ._throttle import Throttle
 from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
 
@@ -25,6 +31,11 @@ __all__ = ["Service"]
 
 _ITEMS = "\x00items\x00"
 _ITEMS_JSON = orjson.dumps(_ITEMS)
+_REQUEST_ID = "\x00request-id\x00"
+_REQUEST_ID_JSON = orjson.dumps(_REQUEST_ID)[1:-1]
+_PAGES_BYTES = 8 << 20
+"""At most this many bytes of pages kept ready to send (then they are dropped, and kept
+again as they are asked for)."""
 
 
 def _dumps(value: Any) -> bytes:
@@ -86,17 +97,18 @@ class Service:
         self.errors = ErrorBuilder(spec)
         self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
         self.body = BodyCheck(spec) if op.has_body else None
-        self.variant_header = dataset.profile.variant_header
+        shape = shape_of(spec)
+        self.variant_header = shape.variant_header
         self.selection = Selection(
             dataset, filters_of(op.parameters), spec.order, presorted=dataset.given is None
         )
         defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
         secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
-        absent = {JsonPath(p) for p in dataset.profile.absent_at_end}
-        self.pager = Pager(
+        absent = {JsonPath(p) for p in shape.absent_at_end}
+        self.slicer = Slicer(
             spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
-        self.envelope = dataset.profile.envelope
+        self.envelope = shape.envelope or {}
         self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.rate_limit
@@ -108,6 +120,11 @@ class Service:
             if status.isdigit() and response.schema is not None
         }
         self._api_ids = 0
+        self._header_params = tuple(p.name.lower() for p in self.params if p.location == "header")
+        if self.body is not None:  # a body is read only as JSON
+            self._header_params += ("content-type",)
+        self._pages: dict[tuple[Any, ...], tuple[bytes, ...]] = {}
+        self._pages_bytes = 0
 
     def _nullable(self, path: JsonPath) -> bool:
         """Whether the page schema lets ``path`` hold null (else it is left out)."""
@@ -122,12 +139,35 @@ class Service:
         variants = [*node.get("anyOf", ()), *node.get("oneOf", ())]
         return any("null" in types_of(self.spec.resolve(v)) for v in variants)
 
+    def warm(self) -> None:
+        """Make the unfiltered first page's rows (and what they are made of) now."""
+        first = self.selection.select({})
+        self.dataset.rows(first[: self.slicer.limit_of(self.slicer.plan, {})])
+
     # -- helpers ----------------------------------------------------------------------------
     def request_id(self, req: Request) -> str:
-        """A request id, reproducible for the same request to the same seed."""
+        """A request id (a version-1 UUID), reproducible for the same requests to the same seed."""
         self._api_ids += 1
-        text = f"{self.dataset.seed}|{req.method}|{req.path}|{req.query}|{self._api_ids}"
-        return str(uuid.UUID(bytes=hashlib.md5(text.encode()).digest(), version=1))
+        text = b"%d|%s|%s|%s|%d" % (
+            self.dataset.seed,
+            req.method.encode(),
+            req.path.encode("utf-8", "replace"),
+            req.query_string,
+            self._api_ids,
+        )
+        h = bytearray(hashlib.md5(text).digest())
+        h[6] = (h[6] & 0x0F) | 0x10  # version 1
+        h[8] = (h[8] & 0x3F) | 0x80  # RFC 4122 variant
+        x = h.hex()
+        return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+    def forget(self) -> None:
+        """Drop the pages and selections kept ready: call it whenever the items change."""
+        self._pages.clear()
+        self._pages_bytes = 0
+        self._selection_keys.clear()
+        self.selection.forget()
+        self.dataset.forget()
 
     def error(
         self,
@@ -226,6 +266,35 @@ class Service:
                 return self.error(
                     req, "rate", status=429, headers=[(b"retry-after", str(wait).encode())]
                 )
+        variant = req.headers.get(self.variant_header.lower()) if self.variant_header else None
+        # The same request (path, query, parameter headers, body) gets the same page: kept
+        # as bytes, only the request id (when the body carries one) is new each time.
+        key = (
+            req.path,
+            req.query_string,
+            variant,
+            *[req.headers.get(h) for h in self._header_params],
+            req.body,
+        )
+        kept = self._pages.get(key)
+        if kept is None:
+            reply = self._page(req, variant)
+            if reply.status != 200:
+                return reply
+            if self._pages_bytes + len(reply.body) > _PAGES_BYTES:
+                self._pages.clear()
+                self._pages_bytes = 0
+            self._pages_bytes += len(reply.body)
+            kept = self._pages[key] = tuple(reply.body.split(_REQUEST_ID_JSON))
+        if len(kept) == 1:
+            reply = Reply(200, kept[0])
+        else:
+            reply = Reply(200, self.request_id(req).encode().join(kept))
+        self._check(reply)
+        return reply
+
+    def _page(self, req: Request, variant: str | None) -> Reply:
+        """The page a request asks for (its request id a placeholder), or the error."""
         args, problems = self.arguments(req)
         problems += self.selection.requirements(args) if not problems else []
         if problems:
@@ -240,33 +309,29 @@ class Service:
             key = hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
             self._selection_keys[frozen] = key
         try:
-            page = self.pager.page(selected, args, key, self.dataset.getter)
+            page = self.slicer.page(selected, args, key, self.dataset.getter)
         except CursorError as exc:
-            problem = Problem("query", self.pager.cursor_name(args), str(exc))
+            problem = Problem("query", self.slicer.cursor_name(args), str(exc))
             return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
-        variant = req.headers.get(self.variant_header.lower()) if self.variant_header else None
         rows = self.dataset.rows(page.indexes, variant)
         return self._page_reply(req, page, rows, key)
 
-    def _page_reply(self, req: Request, page: Page, rows: list[bytes], key: str) -> Reply:
-        base = self.pager.page_base
+    def _page_reply(self, req: Request, page: Slice, rows: list[bytes], key: str) -> Reply:
+        base = self.slicer.page_base
         previous = max(page.offset - page.limit, 0)
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
             "page": page.offset // page.limit + base if page.limit else 1,
-            "previous_url": self.pager.url(req.path, req.query, previous, page.limit)
+            "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
-            "request_id": self.request_id(req) if self._wants_request_id else "",
+            "request_id": _REQUEST_ID if self._wants_request_id else "",
         }
         body = _fill(self.envelope, ctx)
-        self.pager.write(body, page, selection_key=key, path=req.path, query=req.query)
-        self.pager.results.set(body, _ITEMS)
-        out = _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1)
-        reply = Reply(200, out)
-        self._check(reply)
-        return reply
+        self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
+        self.slicer.results.set(body, _ITEMS)
+        return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))
 
 
 def _reason(kind: str, message: str | None) -> str:

@@ -15,13 +15,13 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from numberhub_spec import JsonPath, PagingPlan
 
 from ._page_tokens import CursorError, PageTokens
 
-__all__ = ["CursorError", "Page", "Pager", "drop_path"]
+__all__ = ["CursorError", "Slice", "Slicer", "drop_path"]
 
 
 def drop_path(body: dict[str, Any], path: JsonPath) -> None:
@@ -34,8 +34,8 @@ def drop_path(body: dict[str, Any], path: JsonPath) -> None:
 
 
 @dataclass(slots=True)
-class Page:
-    """One page of a selection.
+class Slice:
+    """One page of a selection: its items and its place in it.
 
     Attributes:
         indexes: The items on this page, in order.
@@ -107,7 +107,7 @@ def _start_after(
     return lo
 
 
-class Pager:
+class Slicer:
     """The paging of one operation.
 
     Args:
@@ -129,6 +129,13 @@ class Pager:
         self.defaults = defaults
         self.tokens = PageTokens(secret)
         self.nullable = nullable
+        limit_name = self.plan.name_of("limit") or "limit"
+        offset_name = self.plan.name_of("offset") or "offset"
+        self._url_names = (
+            limit_name,
+            offset_name,
+            (quote_plus(limit_name), quote_plus(offset_name)),
+        )
 
     @property
     def results(self) -> JsonPath:
@@ -164,7 +171,7 @@ class Pager:
         args: Mapping[str, Any],
         selection_key: str,
         field_of: Callable[[str], Callable[[int], Any]],
-    ) -> Page:
+    ) -> Slice:
         """The page the request asks for.
 
         Raises:
@@ -183,7 +190,7 @@ class Pager:
             more = start + limit < len(selection)
             nxt = get(chunk[-1]) if chunk and more else None
             end = start + limit if more else None
-            return Page(chunk, len(selection), limit, start, end, mode, nxt)
+            return Slice(chunk, len(selection), limit, start, end, mode, nxt)
         if plan.style == "cursor":
             token = args.get(plan.name_of("cursor") or "")
             offset = self.tokens.decode(str(token), selection_key) if token else 0
@@ -199,13 +206,15 @@ class Pager:
             offset = 0
         end = offset + limit
         total = len(selection)
-        return Page(selection[offset:end], total, limit, offset, end if end < total else None, mode)
+        return Slice(
+            selection[offset:end], total, limit, offset, end if end < total else None, mode
+        )
 
     # -- the body ---------------------------------------------------------------------------
     def write(
         self,
         body: dict[str, Any],
-        page: Page,
+        page: Slice,
         *,
         selection_key: str,
         path: str,
@@ -249,10 +258,10 @@ class Pager:
         """A relative URL of the page at ``offset`` with the same filters (offset paging)."""
         if offset is None:
             return None
-        limit_name = self.plan.name_of("limit") or "limit"
-        offset_name = self.plan.name_of("offset") or "offset"
-        rest = [(k, v) for k, v in query if k not in (limit_name, offset_name)]
-        return f"{path}?{urlencode([(limit_name, str(limit)), (offset_name, str(offset)), *rest])}"
+        limit_name, offset_name, head = self._url_names
+        rest = [(k, v) for k, v in query if k != limit_name and k != offset_name]
+        tail = "&" + urlencode(rest) if rest else ""
+        return f"{path}?{head[0]}={limit}&{head[1]}={offset}{tail}"
 
     def _set(self, body: dict[str, Any], path: JsonPath, value: Any) -> None:
         if value is None and not self.nullable(path):

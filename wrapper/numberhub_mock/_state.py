@@ -12,14 +12,14 @@ import contextlib
 import math
 import sqlite3
 import time
-from collections import deque
+from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
 import orjson
 
-from ._journal import Entry, RecordedRequest
+from ._journal import Entry, RecordedRequest, recorded
 from ._verify import Verifiable
 
 __all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
@@ -71,8 +71,12 @@ class LocalState(State):
 
     def __init__(self) -> None:
         self._count = 0
-        self._journal: deque[Entry] = deque(maxlen=JOURNAL_LIMIT)
-        self._open: dict[int, Entry] = {}
+        self._first = 0  # the first request the journal still holds (after a clear)
+        # A ring of the latest JOURNAL_LIMIT entries and their statuses (0: none yet).
+        self._entries: list[Entry | None] = [None] * JOURNAL_LIMIT
+        self._statuses = array("H", bytes(2 * JOURNAL_LIMIT))
+        # Why a request was refused and the fault it got: set for few requests only.
+        self._why: list[tuple[str | None, str | None] | None] = [None] * JOURNAL_LIMIT
         self._windows: dict[str, tuple[float, int]] = {}
         self._streaks: dict[str, int] = {}
 
@@ -80,30 +84,38 @@ class LocalState(State):
         """See ``State.arrive``."""
         k = self._count
         self._count = k + 1
-        self._journal.append(entry)
-        self._open[k] = entry
+        slot = k % JOURNAL_LIMIT
+        self._entries[slot] = entry
+        self._statuses[slot] = 0
+        self._why[slot] = None
         return k
 
     def answered(self, k: int, status: int | None) -> None:
         """See ``State.answered``."""
-        entry = self._open.pop(k, None)
-        if entry is not None:
-            entry[5] = status
+        if k >= self._first and k > self._count - JOURNAL_LIMIT - 1:
+            self._statuses[k % JOURNAL_LIMIT] = status or 0
 
     def explain(self, k: int, error: str | None, fault: str | None) -> None:
         """See ``State.explain``."""
-        entry = self._open.get(k)
-        if entry is not None:
-            entry[7:] = [error, fault]
+        if k >= self._first and k > self._count - JOURNAL_LIMIT - 1:
+            self._why[k % JOURNAL_LIMIT] = (error, fault)
 
     def journal(self) -> list[RecordedRequest]:
         """See ``State.journal``."""
-        return [RecordedRequest(*entry) for entry in list(self._journal)]
+        out = []
+        for k in range(max(self._first, self._count - JOURNAL_LIMIT), self._count):
+            slot = k % JOURNAL_LIMIT
+            entry = self._entries[slot]
+            if entry is not None:
+                why = self._why[slot] or (None, None)
+                out.append(recorded(entry, self._statuses[slot] or None, *why))
+        return out
 
     def clear_journal(self) -> None:
         """See ``State.clear_journal``."""
-        self._journal.clear()
-        self._open.clear()
+        self._first = self._count
+        self._entries = [None] * JOURNAL_LIMIT
+        self._why = [None] * JOURNAL_LIMIT
 
     def retry_after(self, key: str, requests: int, per: float) -> int | None:
         """See ``State.retry_after``."""
@@ -174,7 +186,7 @@ class SharedState(State):
 
     def arrive(self, entry: Entry) -> int:
         """See ``State.arrive``."""
-        record = RecordedRequest(*entry)
+        record = recorded(entry, None)
         with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
             db.execute(

@@ -39,7 +39,7 @@ class Profile:
     """Base of the per-provider data profiles.
 
     Subclasses set ``provider``, ``groups`` and ``numbers_sorted``, declare their item in
-    ``fields`` and may add ``sort_keys`` and a ``variant_header``.
+    ``fields`` and may add ``sort_keys`` and ``variants``.
 
     Args:
         seed: The dataset's seed.
@@ -53,14 +53,8 @@ class Profile:
     """True when items are in E.164 order (Bird): index order is number order."""
     places: ClassVar[bool] = False
     """Whether items name the place of their number (loads phonenumbers' geocoder)."""
-    variant_header: ClassVar[str | None] = None
-    """A request header that changes the items' text (DuoPlus's ``Lang``)."""
     variants: ClassVar[tuple[str, ...]] = ()
-    envelope: ClassVar[Mapping[str, Any]] = {}
-    """The page body's fields that no paging extension names, with ``{placeholders}``."""
-    absent_at_end: ClassVar[tuple[str, ...]] = ()
-    """Paging fields (JSONPaths) the provider leaves out on the last page, where the spec
-    also takes null: the mock leaves them out too (Bird's ``nextPageToken``)."""
+    """The variants of the items' text (DuoPlus's languages; see ``_page_shape``)."""
 
     #: The fixed "now" of every dataset, so that data does not change with the clock.
     now: ClassVar[dt.datetime] = dt.datetime(2026, 11, 1, 12, 0, 0, tzinfo=dt.UTC)
@@ -197,7 +191,7 @@ class Profile:
 
     # -- items -----------------------------------------------------------------------------
     def fields(self, variant: str | None) -> Fields:
-        """The item, field by field (``variant``: the value of ``variant_header``)."""
+        """The item, field by field (``variant``: one of ``variants``)."""
         raise NotImplementedError
 
     def _plan(self, variant: str | None) -> ItemPlan:
@@ -207,7 +201,7 @@ class Profile:
         return plan
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """Item ``i`` as served (``variant``: the value of ``variant_header``)."""
+        """Item ``i`` as served (``variant``: one of ``variants``)."""
         return self._plan(variant if variant in self.variants else None).make(i)
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:

@@ -61,8 +61,6 @@ class BirdProfile(Profile):
 
     provider: ClassVar[str] = "bird"
     numbers_sorted: ClassVar[bool] = True
-    # Bird's reference ends the list by leaving the token out; the spec takes null too.
-    absent_at_end: ClassVar[tuple[str, ...]] = ("$.nextPageToken",)
     groups: ClassVar[list[Group]] = [
         Group("US", "fixed", 35, "local"),
         Group("US", "tollfree", 10, "toll-free"),

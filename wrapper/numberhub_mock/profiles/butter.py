@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from .._phones import Group
 from ._base import Profile
@@ -27,10 +27,6 @@ class ButterProfile(Profile):
         Group("AU", "mobile", 6, "mobile"),
         Group("DE", "fixed", 6, "local"),
     ]
-    envelope: ClassVar[Mapping[str, Any]] = {
-        "success": True,
-        "pagination": {"page_size": "{limit}"},
-    }
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
         super().__init__(seed, size, credentials)

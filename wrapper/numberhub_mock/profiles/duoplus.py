@@ -50,7 +50,6 @@ class DuoPlusProfile(Profile):
     """DuoPlus's cloud numbers, with names localized by ``Lang``."""
 
     provider: ClassVar[str] = "duoplus"
-    variant_header: ClassVar[str | None] = "Lang"
     variants: ClassVar[tuple[str, ...]] = ("en", "zh", "zh-TW", "ru")
     groups: ClassVar[list[Group]] = [
         Group("US", "mobile", 45, "mobile"),
@@ -61,11 +60,6 @@ class DuoPlusProfile(Profile):
         Group("RU", "mobile", 7, "mobile"),
         Group("JP", "mobile", 7, "mobile"),
     ]
-    envelope: ClassVar[Mapping[str, Any]] = {
-        "code": 200,
-        "message": "Success",
-        "data": {"page": "{page}", "pagesize": "{limit}"},
-    }
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
         super().__init__(seed, size, credentials)

@@ -148,10 +148,6 @@ class PlivoProfile(Profile):
         Group("FR", "fixed", 4, "national"),
         Group("AU", "mobile", 4, "mobile"),
     ]
-    envelope: ClassVar[Mapping[str, Any]] = {
-        "api_id": "{request_id}",
-        "meta": {"limit": "{limit}", "offset": "{offset}", "previous": "{previous_url}"},
-    }
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
         super().__init__(seed, size, credentials)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from .._phones import Group
 from ._base import Profile
@@ -42,11 +42,6 @@ class RoundedProfile(Profile):
         Group("GB", "fixed", 10, "pstn"),
         Group("FR", "fixed", 10, "pstn"),
     ]
-    envelope: ClassVar[Mapping[str, Any]] = {
-        "message": "Phone numbers retrieved successfully",
-        "error": None,
-        "status": 200,
-    }
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
         super().__init__(seed, size, credentials)

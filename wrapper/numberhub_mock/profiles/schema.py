@@ -46,7 +46,6 @@ from ._item_tree import (
 )
 from ._mapped_values import TIME_START, MappedValues, number_path, type_labels
 from ._number_groups import groups_for
-from ._page_envelope import envelope_of
 from ._schema_values import SchemaValues
 from ._spec_hints import Hints, looks_like_phone
 from ._timeline import TimeLine
@@ -219,6 +218,5 @@ def schema_profile(spec: Spec) -> type[Profile]:
         "hints": hints,
         "groups": groups_for(labels, countries, _unmapped_type(spec, hints)),
         "numbers_sorted": bool(by) and by_number,
-        "envelope": envelope_of(spec),
     }
     return type(f"SchemaProfile_{spec.name}", (SchemaProfile,), attributes)

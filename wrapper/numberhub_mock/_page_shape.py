@@ -1,21 +1,77 @@
-"""The page body around the items, for a profile made from a spec: what paging does not write.
+"""The shape of a page body around its items: envelope, last page, variant header.
 
-Paging writes the items and the page's position (`PagingPlan` paths); the rest of the
-page schema's required fields get plain valid values, and well-known counters
-(``limit``, ``page_size``, ``offset``, ``page``, ``request_id``...) follow the request.
+Paging (`Slicer`) writes the items and the page's position at the `PagingPlan`'s paths;
+the envelope holds the rest of the page schema: its required fields with plain valid
+values, and well-known counters (``limit``, ``page_size``, ``offset``, ``page``,
+``request_id``...) that follow the request, as ``{placeholders}`` the service fills.
+Where a provider prints more than its schema requires, or other words, ``SHAPES`` says
+so in a small table read beside the spec.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from numberhub_spec import Spec
 
-from .._generate import known_values
-from ._item_tree import Resolve, merge_all_of, object_of, types
+from ._generate import known_values
+from .profiles._item_tree import Resolve, merge_all_of, object_of, types
 
-__all__ = ["envelope_of"]
+__all__ = ["SHAPES", "PageShape", "envelope_of", "shape_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageShape:
+    """How one provider's page body looks around its items.
+
+    Attributes:
+        envelope: The body's fields that paging does not write, with ``{placeholders}``
+            (``limit``, ``offset``, ``page``, ``previous_url``, ``request_id``); None: made
+            from the page schema (``envelope_of``).
+        absent_at_end: Paging fields (JSONPaths) the provider leaves out on the last page,
+            where the spec also takes null: the mock leaves them out too.
+        variant_header: A request header that changes the items' text (its value is
+            passed to the data as the variant).
+    """
+
+    envelope: Mapping[str, Any] | None = None
+    absent_at_end: tuple[str, ...] = ()
+    variant_header: str | None = None
+
+
+SHAPES: Mapping[str, PageShape] = {
+    "duoplus": PageShape(
+        envelope={
+            "code": 200,
+            "message": "Success",
+            "data": {"page": "{page}", "pagesize": "{limit}"},
+        },
+        variant_header="Lang",
+    ),
+    # Bird's reference ends the list by leaving the token out; the spec takes null too.
+    "bird": PageShape(absent_at_end=("$.nextPageToken",)),
+    "plivo": PageShape(
+        envelope={
+            "api_id": "{request_id}",
+            "meta": {"limit": "{limit}", "offset": "{offset}", "previous": "{previous_url}"},
+        }
+    ),
+    "rounded": PageShape(
+        envelope={"message": "Phone numbers retrieved successfully", "error": None, "status": 200}
+    ),
+}
+"""What each provider prints beyond its page schema (every other provider: the schema)."""
+
+
+def shape_of(spec: Spec) -> PageShape:
+    """The page shape of ``spec``'s provider, its envelope made from the schema if not given."""
+    shape = SHAPES.get(spec.name, PageShape())
+    if shape.envelope is not None:
+        return shape
+    return PageShape(envelope_of(spec), shape.absent_at_end, shape.variant_header)
+
 
 _PLACEHOLDERS = {
     "limit": "{limit}",
