@@ -15,11 +15,13 @@ __all__ = [
     "AsyncOptions",
     "ListOptions",
     "SyncOptions",
+    "attempt_seconds",
     "checked_base_url",
+    "checked_max_page_bytes",
     "checked_timeout",
 ]
 
-#: 30 s to read, write or wait for a pooled connection; 5 s to connect.
+#: 30 s for each attempt as a whole (connect, send, headers and body); 5 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 
 
@@ -38,6 +40,7 @@ class _CommonOptions(TypedDict, total=False):
     rate_limit: RateLimit | None
     clock: Clock
     strict: bool
+    max_page_bytes: int
 
 
 class SyncOptions(_CommonOptions, total=False):
@@ -46,7 +49,16 @@ class SyncOptions(_CommonOptions, total=False):
     Keys:
         base_url: Where the API is (default: the spec's server; point it at the mock).
         timeout: Seconds or an `httpx.Timeout` (default `DEFAULT_TIMEOUT`; with
-            ``http_client`` and no ``timeout``, that client's own).
+            ``http_client`` and no ``timeout``, that client's own). It bounds each attempt
+            as a whole, from connecting to the last byte of the body, by its largest
+            value (``timeout=2``: 2 s), so a server that sends one byte a second cannot
+            hold a request open; connect, read, write and pool each keep their own limit
+            too. Async clients enforce it exactly; sync clients check it as each piece
+            of the body arrives (the status line and headers are bounded per read).
+        max_page_bytes: The largest page body read, after decompression (default
+            `DEFAULT_MAX_PAGE_BYTES`, 32 MiB). A larger one is refused with
+            `ResponseValidationError` as soon as it passes the cap, so a compressed bomb
+            is never expanded.
         max_retries: Retries of a failed request (default 2; 0 disables).
         rate_limit: A `RateLimit` to stay under (default: the spec's documented limit,
             where there is one); None disables the limiter.
@@ -105,6 +117,21 @@ def checked_base_url(value: Any) -> str:
         scheme = "no scheme" if "://" not in value else "another scheme or no host"
         raise InvalidParameterError("base_url", f"{allowed} ({scheme} given)")
     return value.rstrip("/")
+
+
+def checked_max_page_bytes(value: Any, default: int) -> int:
+    """``value`` as a byte cap (`_DEFAULT`: ``default``), or `InvalidParameterError`."""
+    if value is _DEFAULT:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidParameterError("max_page_bytes", "must be an integer number of bytes >= 1")
+    return value
+
+
+def attempt_seconds(timeout: httpx.Timeout) -> float | None:
+    """The bound on one attempt as a whole: the largest limit set, or None for none."""
+    limits = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
+    return max(limits) if limits else None
 
 
 def checked_timeout(value: Any) -> httpx.Timeout | None:

@@ -34,6 +34,8 @@ from ._models import DriftedNumber, Ownership, PhoneNumber, listed_numbers
 from ._pagers import Page
 from ._paginator import Params
 from ._provider import Provider
+from ._redact import mask_numbers
+from ._text import safe_text
 
 __all__ = ["Reader"]
 
@@ -66,7 +68,8 @@ class Reader:
         self.spec = provider.spec
         self.envelope = provider.spec.envelope
         self.normalizer = provider.normalizer
-        self._id_field = provider.id_field
+        self.id_field = provider.id_field
+        self._id_field = self.id_field
         self._warned: set[tuple[str, str, int]] = set()
         self._lock = threading.Lock()
 
@@ -81,15 +84,21 @@ class Reader:
             text = text.replace(secret, "***")
         return text
 
-    def report(self, drift: DriftReport, findings: Sequence[Finding]) -> None:
-        """Count ``findings`` in ``drift``; warn once per client for each path and rule."""
+    def report(
+        self, drift: DriftReport, findings: Sequence[Finding], note: str | None = None
+    ) -> None:
+        """Count ``findings`` in ``drift``; warn once per client for each path and rule.
+
+        ``note`` replaces the usual message (for a listing's own findings: repeats, a
+        count other than announced).
+        """
         for finding in drift.add(findings):
             key = (finding.path, finding.rule, finding.status)
             with self._lock:
                 if key in self._warned:
                     continue
                 self._warned.add(key)
-            message = (
+            message = note or (
                 f"{self.display}'s answer differs from its spec: {finding}. numberhub read "
                 "it anyway (strict=True refuses such answers)."
             )
@@ -123,13 +132,20 @@ class Reader:
         status = response.status_code if status is None else status
         shown = body if body is not MISSING else response.text
         message = self.provider.error_message(body) if body is not MISSING else None
+        if message:
+            message = safe_text(mask_numbers(message))
         text = self.scrub(
             f"{self.display} answered {status}"
             + (f" {response.reason_phrase}" if status == response.status_code else "")
             + (f": {message}" if message else "")
         )
         return error_for_status(status)(
-            text, status=status, headers=response.headers, body=shown, provider=self.name
+            text,
+            status=status,
+            headers=response.headers,
+            body=shown,
+            provider=self.name,
+            response=response,
         )
 
     def answers_for_errors(self) -> AnswerSpec:
@@ -150,12 +166,52 @@ class Reader:
             body=response.content,
             errors=[str(f) for f in found],
             findings=found,
+            headers=response.headers,
+            response=response,
+        )
+
+    def too_large(self, response: httpx.Response, cap: int) -> ResponseValidationError:
+        """The error for a body over ``max_page_bytes`` (not read any further)."""
+        finding = Finding("$", "max_page_bytes", f"at most {cap} bytes", "a larger body")
+        return ResponseValidationError(
+            f"{self.display}'s answer is larger than max_page_bytes ({cap} bytes, after "
+            "decompression): numberhub stopped reading it",
+            provider=self.name,
+            status=response.status_code,
+            body=b"",
+            errors=[str(finding)],
+            findings=[finding],
+            headers=response.headers,
+            response=response,
+        )
+
+    def timed_out(self) -> APITimeoutError:
+        """The error for an attempt that ran past its timeout as a whole."""
+        return APITimeoutError(
+            f"{self.display} timed out: the answer did not arrive in full within the timeout",
+            provider=self.name,
         )
 
     def page(
         self, response: httpx.Response, plan: PagingPlan, paging: Params, drift: DriftReport
     ) -> Page[Any]:
-        """The page in a response, or the typed error it means."""
+        """The page in a response, or the typed error it means.
+
+        Raises:
+            APIError: An error answer (its status, or the error envelope of an HTTP 200).
+            ResponseValidationError: An answer whose structure breaks the spec, or that
+                nests deeper than the validator can follow.
+        """
+        try:
+            return self._page(response, plan, paging, drift)
+        except (ValueError, RecursionError) as exc:  # the validator's depth limit
+            seen = "deeper" if "ecursion" in str(exc) else type(exc).__name__
+            finding = Finding("$", "depth", "a nesting depth the validator can follow", seen)
+            raise self.invalid(response, [finding]) from None
+
+    def _page(
+        self, response: httpx.Response, plan: PagingPlan, paging: Params, drift: DriftReport
+    ) -> Page[Any]:
         status = response.status_code
         body = self.decode(response)
         if not 200 <= status < 300:
