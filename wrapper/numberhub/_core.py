@@ -28,7 +28,7 @@ from ._integrity import Ledger
 from ._provider import Provider
 from ._ratelimit import RateLimit
 from ._reader import Reader
-from ._redact import log_path
+from ._redact import hide_in_logs, log_path
 from ._requests import Listing, RequestBuilder
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 
@@ -74,6 +74,7 @@ class Core:
         self.reader = Reader(provider, self.auth, strict=strict)
         self.base_url = base_url
         self.log_path = log_path(spec)
+        hide_in_logs([*self.auth.secrets, *provider.path_values(creds).values()])
 
         self.max_page_bytes = checked_max_page_bytes(
             options.get("max_page_bytes", _DEFAULT), DEFAULT_MAX_PAGE_BYTES
@@ -100,5 +101,4 @@ class Core:
 
     def too_large(self, response: httpx.Response) -> Exception:
         """The typed error for a body over ``max_page_bytes``."""
-        response.close()
         return self.reader.too_large(response, self.max_page_bytes)
