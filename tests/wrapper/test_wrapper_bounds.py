@@ -10,6 +10,7 @@ import asyncio
 import gzip
 import json
 import logging
+import threading
 from typing import Any
 
 import httpx
@@ -179,3 +180,50 @@ def test_control_characters_in_a_providers_error_text_are_made_visible() -> None
     assert "\x1b" not in str(caught.value)
     assert "\x07" not in str(caught.value)
     assert "␛]0;pwned␇" in str(caught.value)
+
+
+# --- concurrency="auto" -------------------------------------------------------------------
+
+
+def _in_flight(provider: str, expected: int, **options: Any) -> list[str]:
+    """List 60 numbers; every request after the first waits for ``expected`` to be in flight."""
+    liar = Liar(provider, [Script(list(range(k, k + 5))) for k in range(0, 60, 5)])
+    barrier = threading.Barrier(expected, timeout=10)  # a safety net, not a timing
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        response = liar(request)
+        if len(liar.requests) > 1 and len(liar.requests) <= 1 + expected:
+            barrier.wait()  # raises BrokenBarrierError when fewer are in flight
+        return response
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with numberhub.client(provider, **CREDENTIALS[provider], http_client=http) as c:
+        return [n.id for n in c.list_numbers(page_size=5, **options)]
+
+
+def test_auto_concurrency_fills_the_rate_limit_up_to_the_cap() -> None:
+    # Plivo allows 60 requests a second: auto keeps the cap in flight, and order holds
+    got = _in_flight("plivo", numberhub.AUTO_CONCURRENCY_CAP)
+    assert got == ids_of("plivo", list(range(60)))
+
+
+def test_auto_concurrency_is_one_at_a_time_without_a_known_rate_limit() -> None:
+    liar = Liar("rounded", [Script(list(range(k, k + 5))) for k in range(0, 20, 5)])
+    threads: set[str] = set()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        threads.add(threading.current_thread().name)  # pages fetched ahead use a pool
+        return liar(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with numberhub.Rounded(**CREDENTIALS["rounded"], http_client=http) as c:
+        assert len(list(c.list_numbers(page_size=5))) == 20
+    assert threads == {threading.current_thread().name}
+    assert len(liar.requests) == 4
+
+
+def test_concurrency_accepts_auto_or_a_whole_number() -> None:
+    with numberhub.Rounded(**CREDENTIALS["rounded"]) as c:
+        for bad in (0, "fast", 1.5, True):
+            with pytest.raises(numberhub.InvalidParameterError, match="auto"):
+                c.list_numbers(concurrency=bad)

@@ -16,6 +16,7 @@ from numberhub_spec import Parameter as Param
 from ._auth import AccessKeyAuth, ApiKeyAuth, BasicAuth
 from ._body import DEFAULT_MAX_PAGE_BYTES
 from ._client import (
+    AUTO_CONCURRENCY_CAP,
     DEFAULT_TIMEOUT,
     AsyncClient,
     AsyncOptions,
@@ -67,6 +68,7 @@ _logging.getLogger("numberhub").addHandler(_logging.NullHandler())
 
 __version__ = "0.1.0"
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
     "DEFAULT_MAX_PAGE_BYTES",
     "DEFAULT_TIMEOUT",
     "STALE_PAGES",

@@ -27,6 +27,7 @@ import httpx
 
 from ._body import BodyTooLarge, DeadlinePassed, aread_body, read_body
 from ._client_options import (
+    AUTO_CONCURRENCY_CAP,
     DEFAULT_TIMEOUT,
     AsyncOptions,
     ListOptions,
@@ -48,6 +49,7 @@ from ._requests import Listing
 from ._retry import next_wait
 
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
     "DEFAULT_TIMEOUT",
     "AsyncClient",
     "AsyncOptions",
@@ -165,7 +167,7 @@ class SyncClient(_ClientBase, Generic[P, Raw]):
         return SyncPager(
             lambda paging: self._fetch(listing, paging),
             listing.paginator,
-            concurrency=listing.concurrency,
+            concurrency=self._core.concurrency(listing),
             max_items=listing.max_items,
             drift=listing.drift,
             ledger=self._core.ledger(listing),
@@ -273,7 +275,7 @@ class AsyncClient(_ClientBase, Generic[P, Raw]):
         return AsyncPager(
             fetch,
             listing.paginator,
-            concurrency=listing.concurrency,
+            concurrency=self._core.concurrency(listing),
             max_items=listing.max_items,
             drift=listing.drift,
             ledger=self._core.ledger(listing),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, TypedDict
+from typing import Any, Final, Literal, TypedDict
 
 import httpx
 
@@ -11,11 +11,13 @@ from ._errors import InvalidParameterError
 from ._ratelimit import RateLimit
 
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
     "DEFAULT_TIMEOUT",
     "AsyncOptions",
     "ListOptions",
     "SyncOptions",
     "attempt_seconds",
+    "auto_concurrency",
     "checked_base_url",
     "checked_max_page_bytes",
     "checked_timeout",
@@ -23,6 +25,10 @@ __all__ = [
 
 #: 30 s for each attempt as a whole (connect, send, headers and body); 5 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+
+#: The most requests ``concurrency="auto"`` keeps in flight.
+AUTO_CONCURRENCY_CAP: Final = 8
 
 
 class _Default:
@@ -91,12 +97,23 @@ class ListOptions(TypedDict, total=False):
         page_size: Numbers per request (default: the provider's maximum; validated
             against the spec's range).
         concurrency: When the first page tells the total, fetch up to this many of the
-            remaining pages at once (order is kept). Default 1: one page at a time.
+            remaining pages at once (numbers are still handed out in order, each once).
+            Default ``"auto"``: as many as the client's rate limit allows in a second,
+            at most `AUTO_CONCURRENCY_CAP` (8); one page at a time where no rate limit
+            is known (or ``rate_limit=None``), and always while the total is unknown.
     """
 
     max_items: int | None
     page_size: int | None
-    concurrency: int
+    concurrency: int | Literal["auto"]
+
+
+def auto_concurrency(rate_limit: RateLimit | None) -> int:
+    """What ``concurrency="auto"`` means for a client with ``rate_limit``."""
+    if rate_limit is None:
+        return 1
+    per_second = rate_limit.requests / rate_limit.per_seconds
+    return max(1, min(AUTO_CONCURRENCY_CAP, int(per_second)))
 
 
 def checked_base_url(value: Any) -> str:

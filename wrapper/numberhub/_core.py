@@ -18,6 +18,7 @@ from ._client_options import (
     _DEFAULT,
     _OPTIONS,
     attempt_seconds,
+    auto_concurrency,
     checked_base_url,
     checked_max_page_bytes,
     checked_timeout,
@@ -93,6 +94,11 @@ class Core:
             strict=reader.strict,
             display=reader.display,
         )
+
+    def concurrency(self, listing: Listing) -> int:
+        """The requests a listing keeps in flight (``"auto"`` resolved by the rate limit)."""
+        given = listing.concurrency
+        return auto_concurrency(self.rate_limit) if given == "auto" else int(given)
 
     def deadline(self, timeout: httpx.Timeout) -> float | None:
         """When an attempt starting now must be over (``time.monotonic()``), or None."""
