@@ -227,3 +227,32 @@ def test_concurrency_accepts_auto_or_a_whole_number() -> None:
         for bad in (0, "fast", 1.5, True):
             with pytest.raises(numberhub.InvalidParameterError, match="auto"):
                 c.list_numbers(concurrency=bad)
+
+
+# --- an error envelope in an HTTP 200 ---------------------------------------------------
+
+ENVELOPES = {
+    "butter": (
+        {"success": False, "error": {"code": "unauthorized", "message": "Invalid API key"}},
+        numberhub.APIError,
+    ),
+    "rounded": (
+        {"details": [], "message": "Invalid API key", "status": 401, "type": "generic_error"},
+        numberhub.AuthenticationError,
+    ),
+    "duoplus": (
+        {"code": 401, "data": None, "message": "Invalid API key, please re-login"},
+        numberhub.AuthenticationError,
+    ),
+}
+
+
+@pytest.mark.parametrize("run", RUNS)
+@pytest.mark.parametrize("provider", sorted(ENVELOPES))
+def test_an_error_envelope_in_an_http_200_is_that_error(provider: str, run: str) -> None:
+    body, error = ENVELOPES[provider]
+    mode = raw(200, json.dumps(body).encode())
+    with LiarServer(Liar(provider, []), mode=mode) as server, pytest.raises(error) as caught:
+        _run(provider, server.base_url, run)
+    assert "Invalid API key" in str(caught.value)
+    assert caught.value.body == body
