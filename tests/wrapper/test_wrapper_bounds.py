@@ -256,3 +256,20 @@ def test_an_error_envelope_in_an_http_200_is_that_error(provider: str, run: str)
         _run(provider, server.base_url, run)
     assert "Invalid API key" in str(caught.value)
     assert caught.value.body == body
+
+
+def test_report_paths_never_hold_a_key_equal_to_a_credential() -> None:
+    from numberhub._conformance import probe
+    from wrapper_fakes import PLIVO_TOKEN, plivo_item
+
+    items = [{**plivo_item(0), PLIVO_TOKEN: 1, PLIVO_AUTH_ID: {"x": 1}}]
+    meta = {"limit": 20, "offset": 0, "total_count": 1, "next": None, "previous": None}
+    body = {"api_id": "a", "meta": meta, "objects": items}
+    mode = raw(200, json.dumps(body).encode())
+    with LiarServer(Liar("plivo", []), mode=mode) as server:
+        kwargs = {**CREDENTIALS["plivo"], "base_url": server.base_url, "rate_limit": None}
+        with numberhub.client("plivo", **kwargs) as c:
+            report = probe(c, max_pages=1)
+    paths = [f.path for f in report.findings]
+    assert "$.objects[*].<credential>" in paths
+    assert not [p for p in paths if PLIVO_TOKEN in p or PLIVO_AUTH_ID in p]

@@ -75,7 +75,10 @@ class Core:
         self.reader = Reader(provider, self.auth, strict=strict)
         self.base_url = base_url
         self.log_path = log_path(spec)
-        hide_in_logs([*self.auth.secrets, *provider.path_values(creds).values()])
+        tenants = [*provider.path_values(creds).values()]
+        tenants += [value for _, value in provider.tenant_values(creds).values()]
+        self.reader.hide(v for v in tenants if len(v) >= 4)
+        hide_in_logs([*self.auth.secrets, *tenants])
 
         self.max_page_bytes = checked_max_page_bytes(
             options.get("max_page_bytes", _DEFAULT), DEFAULT_MAX_PAGE_BYTES

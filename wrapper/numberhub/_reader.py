@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import httpx
 import orjson
 from numberhub_spec import MISSING, PagingPlan
@@ -84,6 +85,25 @@ class Reader:
             text = text.replace(secret, "***")
         return text
 
+    def hide(self, values: Iterable[str]) -> None:
+        """Also keep these credential values (tenant ids) out of messages and paths."""
+        self._secrets = tuple({*self._secrets, *(v for v in values if v)})
+
+    def unkeyed(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` with any credential value in a path replaced by ``<credential>``.
+
+        A provider may key an object by whatever it likes, the caller's API key included;
+        paths are reported and logged, so such a key never appears in one.
+        """
+        out = []
+        for finding in findings:
+            path = finding.path
+            for secret in self._secrets:
+                if secret in path:
+                    path = path.replace(secret, "<credential>")
+            out.append(finding if path is finding.path else attrs.evolve(finding, path=path))
+        return out
+
     def report(
         self, drift: DriftReport, findings: Sequence[Finding], note: str | None = None
     ) -> None:
@@ -92,7 +112,7 @@ class Reader:
         ``note`` replaces the usual message (for a listing's own findings: repeats, a
         count other than announced).
         """
-        for finding in drift.add(findings):
+        for finding in drift.add(self.unkeyed(findings)):
             key = (finding.path, finding.rule, finding.status)
             with self._lock:
                 if key in self._warned:
@@ -156,7 +176,7 @@ class Reader:
         self, response: httpx.Response, findings: Iterable[Finding]
     ) -> ResponseValidationError:
         """The error for an answer that does not fit the spec."""
-        found = tuple(findings)
+        found = tuple(self.unkeyed(findings))
         shown = "; ".join(str(f) for f in found[:5])
         more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
         return ResponseValidationError(
