@@ -103,9 +103,10 @@ async def test_pages_carry_the_generated_model(clock: FakeClock) -> None:
 )
 async def test_a_position_that_does_not_advance_raises(fake: Any, clock: FakeClock) -> None:
     # page by page: Plivo's concurrent default plans its offsets and never reads meta.next
+    before = len(fake.requests)  # the fake is shared by reruns of the test
     with pytest.raises(numberhub.PaginationError):
         await _ids(fake.async_client(clock=clock).list_numbers(page_size=20, concurrency=1))
-    assert len(fake.requests) <= 4
+    assert len(fake.requests) - before <= 4
 
 
 async def test_an_empty_page_that_says_more_continues(clock: FakeClock) -> None:

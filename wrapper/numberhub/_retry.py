@@ -88,7 +88,7 @@ class RetryPolicy:
     exponent: float = 2.0
     max_elapsed: float | None = 60.0
     retry_status: Callable[[int], bool] = attrs.field(
-        default=_status_matcher([408, 409, 429, "5XX"]), eq=False
+        factory=lambda: _status_matcher([408, 409, 429, "5XX"]), eq=False
     )
     connection_errors: bool = True
     max_retry_after: float = MAX_RETRY_AFTER
