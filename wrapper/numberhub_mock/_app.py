@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 import numberhub_spec
 import orjson
 
+from ._churn import Churn
 from ._credentials import Credentials, resolve_credentials
 from ._dataset import Dataset, size_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
@@ -74,6 +75,7 @@ class MockApp:
         self._secrets = frozenset(v for c in credentials.values() for v in c.values())
         self._released: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.churn: Churn | None = None
 
     def use_state(self, state: State) -> None:
         """Keep the count, limits, fault runs and journal in ``state`` from now on."""
@@ -165,6 +167,8 @@ class MockApp:
         req = Request(scope["method"], path, path_params, query, headers, body)
         target = service or self._nearest(path)
         k = self.state.arrive(self._record(req, service, target))
+        if self.churn is not None and service is not None:  # recorded as sent, served shifted
+            req = self.churn.shift(service.spec, req)
         status: int | None = None
         try:
             status = await self._answer(req, service, target, k, send)
@@ -276,6 +280,7 @@ def create_app(
     data: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     check_responses: bool = False,
     specs_dir: str | os.PathLike[str] | None = None,
+    churn: float = 0.0,
 ) -> MockApp:
     """Build the mock of every provider (or some) as one ASGI application.
 
@@ -306,6 +311,8 @@ def create_app(
         specs_dir: The folder of ``<provider>.yaml`` specs to serve (default
             ``$NUMBERHUB_SPECS_DIR``, else the shipped specs). A spec without a
             hand-written data profile gets one made from its schema.
+        churn: The share of a page (0..1) of numbers added or released between the
+            pages of an offset-paged listing (see ``_churn``); 0 (the default): none.
 
     Returns:
         The ASGI app; ``app.credentials`` holds the credentials it accepts,
@@ -344,4 +351,6 @@ def create_app(
         for name in names
     }
     plan = FaultPlan(seed, latency_ms, jitter_ms, fault_rate, tuple(faults or ()), slow_ms)
-    return MockApp(services, plan, creds, max_consecutive_faults=max_consecutive_faults)
+    app = MockApp(services, plan, creds, max_consecutive_faults=max_consecutive_faults)
+    app.churn = Churn(churn) if churn else None
+    return app
