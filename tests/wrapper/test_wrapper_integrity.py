@@ -278,3 +278,137 @@ def test_a_pagination_error_never_quotes_the_position(provider: str, run: str) -
     assert "secret" not in str(error)
     assert "555" not in str(error)
     assert "cursor" in str(error)
+
+
+# --- the parts a regression would break first (each pinned by a mutant that survived) ----
+
+
+def test_a_provider_that_ignores_the_page_parameter_is_named_so() -> None:
+    from wrapper_fakes import FakeRounded
+
+    fake = FakeRounded(size=100, ignore_page=True)
+    with fake.client(rate_limit=None) as client, pytest.raises(PaginationError) as caught:
+        list(client.list_numbers(page_size=20))
+    assert "provider ignores the page parameter" in str(caught.value)
+    assert len(fake.requests) == 2
+
+
+def test_a_next_url_never_overrides_a_filter_the_caller_gave() -> None:
+    import httpx
+
+    liar = Liar("plivo", pages_of(list(range(10)), 5))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        response = liar(request)
+        body = response.json()
+        if body["meta"]["next"]:  # a provider that slips another filter value in
+            body["meta"]["next"] += "&type=mobile&extra=1"
+        return httpx.Response(200, json=body)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with liar.client(http_client=http) as client:
+        assert len(list(client.list_numbers(type="local", page_size=5, concurrency=1))) == 10
+    second = liar.requests[1].url.params
+    assert (second["type"], second["extra"], second["offset"]) == ("local", "1", "5")
+
+
+@pytest.mark.parametrize("provider", ["duoplus", "rounded"])
+def test_page_numbers_are_fetched_concurrently_and_within_max_items(provider: str) -> None:
+    import threading
+
+    import httpx
+
+    liar = Liar(provider, pages_of(list(range(40)), 5))
+    barrier = threading.Barrier(3, timeout=10)  # a safety net, not a timing
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        response = liar(request)
+        if 2 <= len(liar.requests) <= 4:
+            barrier.wait()  # three pages in flight at once, or this breaks
+        return response
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with liar.client(http_client=http) as client:
+        pager = client.list_numbers(page_size=5, concurrency=3, max_items=17)
+        got = [n.id for n in pager]
+    assert got == ids_of(provider, list(range(17)))
+    assert len(liar.requests) == 4  # pages 1 to 4 hold the first 17
+
+
+def test_the_report_counts_every_retry() -> None:
+    import httpx
+    from wrapper_fakes import FakeClock
+
+    liar = Liar("butter", pages_of(list(range(15)), 5))
+    calls = {"n": 0}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls["n"] += 1
+        if calls["n"] in (1, 3):  # the first try of the first and of the second page
+            return httpx.Response(503, json={"success": False})
+        return liar(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with liar.client(http_client=http, clock=FakeClock()) as client:
+        pager = client.list_numbers(page_size=5)
+        assert len(list(pager)) == 15
+    assert (pager.report.retries, pager.report.pages) == (2, 3)
+
+
+def test_a_page_count_alone_implies_a_total() -> None:
+    import httpx
+
+    # Rounded's page mode without total_items: 3 pages of 5 announced, 8 numbers served,
+    # so at least 11 were implied
+    liar = Liar("rounded", [Script([0, 1, 2, 3, 4]), Script([5, 6, 7], more=True)])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = liar(request).json()
+        del body["total_items"]
+        body["total_pages"] = 3  # on every page, the last (empty) one included
+        return httpx.Response(200, json=body)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", numberhub.DriftWarning)
+        with liar.client(http_client=http) as client:
+            pager = client.list_numbers(page_size=5, concurrency=1)
+            assert len(list(pager)) == 8
+    assert pager.report.announced is None
+    total = next(f for f in pager.drift if f.rule == "total")
+    assert (total.expected, total.seen) == ("11 numbers, as announced", "8 delivered")
+
+
+def test_an_incomplete_listing_error_carries_the_last_answer() -> None:
+    liar = Liar("plivo", [Script([0, 1], more=False)], total=4)
+    _, _, error = listing(liar, "sync", client={"strict": True})
+    assert isinstance(error, IncompleteListingError)
+    assert "strict=True refuses an incomplete listing" in str(error)
+    assert error.headers["content-type"] == "application/json"
+    assert error.response.status_code == 200
+    assert [f.rule for f in error.findings] == ["total"]
+
+
+def test_a_page_larger_than_asked_names_what_was_seen() -> None:
+    got, pager, _ = listing(Liar("bird", [Script(list(range(7)))]), "sync", page_size=5)
+    finding = next(f for f in pager.drift if f.rule == "page-size")
+    assert (finding.expected, finding.seen, finding.path) == (
+        "at most 5 items",
+        "more items",
+        "$.results",
+    )
+    assert len(got) == 7
+
+
+def test_the_id_set_grows_past_its_first_table() -> None:
+    from numberhub._integrity import SeenIds
+
+    seen = SeenIds(capacity=8)
+    ids = [f"id-{k}" for k in range(5000)]
+    for key in ids:
+        seen.add(key)
+    seen.add("id-7")  # again: no change
+    assert len(seen) == 5000
+    assert all(key in seen for key in ids)
+    assert "id-5000" not in seen
+    assert "" not in seen
