@@ -11,6 +11,7 @@ import gzip
 import json
 import logging
 import threading
+import zlib
 from typing import Any
 
 import httpx
@@ -273,3 +274,50 @@ def test_report_paths_never_hold_a_key_equal_to_a_credential() -> None:
     paths = [f.path for f in report.findings]
     assert "$.objects[*].<credential>" in paths
     assert not [p for p in paths if PLIVO_TOKEN in p or PLIVO_AUTH_ID in p]
+
+
+# --- the bounded decoder on its own ---------------------------------------------------------
+
+
+def _response(content: bytes, encoding: str | None) -> httpx.Response:
+    headers = {"content-encoding": encoding} if encoding else {}
+    request = httpx.Request("GET", "https://liar.test/x")
+    return httpx.Response(200, stream=httpx.ByteStream(content), headers=headers, request=request)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "encode"),
+    [
+        (None, lambda b: b),
+        ("identity", lambda b: b),
+        ("gzip", gzip.compress),
+        ("GZip", gzip.compress),
+        ("deflate", zlib.compress),  # with its zlib header
+        ("deflate", lambda b: zlib.compress(b, wbits=-15)),  # without it
+    ],
+)
+def test_each_accepted_encoding_is_decoded(encoding: str | None, encode: Any) -> None:
+    from numberhub._body import read_body
+
+    body = b'{"results": []}' * 100
+    response = _response(encode(body), encoding)
+    read_body(response, cap=len(body), deadline=None)
+    assert response.content == body
+
+
+def test_a_bomb_never_expands_past_the_cap() -> None:
+    from numberhub._body import BodyTooLarge, _Decoder
+
+    decoder = _Decoder("gzip", cap=1000)
+    with pytest.raises(BodyTooLarge):
+        decoder.feed(gzip.compress(b" " * 10_000_000))
+    assert decoder._size <= 1001  # what was expanded before the refusal
+
+
+def test_a_body_its_encoding_cannot_decode_is_an_httpx_decoding_error() -> None:
+    from numberhub._body import read_body
+
+    response = _response(b"not gzip at all", "gzip")
+    with pytest.raises(httpx.DecodingError) as caught:
+        read_body(response, cap=1000, deadline=None)
+    assert caught.value.request is response.request
