@@ -196,12 +196,14 @@ def test_a_position_that_does_not_advance_raises(
     fake: Any, page_size: int, clock: FakeClock
 ) -> None:
     args = {"use_cursor": True} if getattr(fake, "cursor_back_at", None) else {}
-    pager = fake.client(clock=clock).list_numbers(page_size=page_size, **args)
+    # page by page: Plivo's concurrent default plans its offsets and never reads meta.next
+    pager = fake.client(clock=clock).list_numbers(page_size=page_size, concurrency=1, **args)
     got: list[str] = []
+    before = len(fake.requests)  # the fake is shared by reruns of the test
     with pytest.raises(numberhub.PaginationError):
         got.extend(n.id for n in pager)
     assert got == _expected(fake)[: len(got)]
-    assert len(fake.requests) <= 4  # it stopped instead of looping
+    assert len(fake.requests) - before <= 4  # it stopped instead of looping
 
 
 def test_butter_more_pages_without_a_cursor_raises(clock: FakeClock) -> None:

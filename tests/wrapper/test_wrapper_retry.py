@@ -196,3 +196,105 @@ def test_response_validation_errors_are_not_retried(clock: FakeClock) -> None:
     with pytest.raises(numberhub.ResponseValidationError):
         list(fake.client(clock=clock).list_numbers())
     assert len(fake.requests) == 1
+
+
+# --- the policy on its own (what the retry loop of both clients runs) -----------------------
+
+
+def _api_error(status: int, headers: dict[str, str] | None = None) -> numberhub.APIError:
+    return numberhub.APIError("x", status=status, headers=headers or {}, body=None, provider="p")
+
+
+@pytest.mark.parametrize(
+    ("status", "retried"),
+    [(408, True), (409, True), (429, True), (500, True), (503, True), (599, True),
+     (400, False), (401, False), (404, False), (410, False), (499, False), (200, False),
+     (600, False), (428, False), (430, False)],
+)  # fmt: skip
+def test_the_default_policy_retries_408_409_429_and_5xx(status: int, retried: bool) -> None:
+    assert RetryPolicy().retries(_api_error(status)) is retried
+
+
+def test_connection_errors_are_retried_only_when_the_policy_says() -> None:
+    exc = numberhub.APIConnectionError("down", provider="p")
+    assert RetryPolicy().retries(exc)
+    assert not RetryPolicy(connection_errors=False).retries(exc)
+    assert not RetryPolicy().retries(numberhub.PaginationError("loop"))
+
+
+def test_a_policy_from_the_spec_takes_every_setting() -> None:
+    from numberhub_spec import load
+
+    policy = RetryPolicy.from_spec(load("plivo").retries, 3)
+    # specs/plivo.yaml: 500 ms initial, 8000 ms max, 60000 ms elapsed, exponent 2
+    assert (policy.max_retries, policy.initial, policy.max_interval) == (3, 0.5, 8.0)
+    assert (policy.exponent, policy.max_elapsed, policy.connection_errors) == (2.0, 60.0, True)
+    assert policy.retries(_api_error(503))
+    assert not policy.retries(_api_error(404))
+
+
+@pytest.mark.parametrize(
+    ("retry", "elapsed", "wait", "gives_up"),
+    [(0, 5.0, 5.0, False), (0, 5.0, 5.5, True), (0, 11.0, 0.0, True), (0, 9.0, 0.5, False),
+     (1, 0.0, 0.0, False), (2, 0.0, 0.0, True), (3, 0.0, 0.0, True)],
+)  # fmt: skip
+def test_the_policy_gives_up_after_its_retries_or_its_time(
+    retry: int, elapsed: float, wait: float, gives_up: bool
+) -> None:
+    policy = RetryPolicy(max_retries=2, max_elapsed=10.0)
+    assert policy.gives_up(retry, elapsed, wait) is gives_up
+    assert not RetryPolicy(max_retries=9, max_elapsed=None).gives_up(3, 1e9, 1e9)
+
+
+def test_backoff_steps_and_jitter() -> None:
+    policy = RetryPolicy(initial=0.5, exponent=3.0, max_interval=4.0, random=lambda: 1.0)
+    assert [policy.delay(n, None, 0) for n in range(4)] == [0.375, 1.125, 3.0, 3.0]
+    steady = RetryPolicy(initial=0.5, exponent=3.0, max_interval=4.0, random=lambda: 0.0)
+    assert [steady.delay(n, None, 0) for n in range(3)] == [0.5, 1.5, 4.0]
+    assert policy.delay(0, {"retry-after": "7"}, 0) == 7.0
+    assert RetryPolicy(max_retry_after=5.0).delay(0, {"retry-after": "7"}, 0) == 5.0
+
+
+def test_a_retry_after_date_in_the_past_means_no_wait() -> None:
+    past = email.utils.formatdate(1_000, usegmt=True)
+    assert parse_retry_after({"retry-after": past}, 2_000) == 0.0
+    future = email.utils.formatdate(2_010, usegmt=True)
+    assert parse_retry_after({"retry-after": future}, 2_000) == 10.0
+    assert parse_retry_after({"retry-after-ms": "nan", "retry-after": "2"}, 0) == 2.0
+    assert parse_retry_after({"retry-after-ms": "-5"}, 0) == 0.0
+
+
+def test_the_flow_yields_each_wait_and_stops_when_the_policy_gives_up(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    from numberhub._retry import next_wait
+
+    caplog.set_level(logging.INFO, logger="numberhub")
+    clock = FakeClock()
+    policy = RetryPolicy(max_retries=2, random=lambda: 0.0)
+    flow = policy.flow(clock.monotonic, clock.time, "plivo")
+    assert next(flow) == 0.0
+    assert next_wait(flow, _api_error(429)) == 0.5
+    assert next_wait(flow, numberhub.APIConnectionError("down", provider="p")) == 1.0
+    assert next_wait(flow, _api_error(429)) is None  # the third failure: given up
+    assert [r.getMessage() for r in caplog.records] == [
+        "plivo: retrying in 0.50 s after APIError (HTTP 429)",
+        "plivo: retrying in 1.00 s after APIConnectionError",
+    ]
+    flow = policy.flow(clock.monotonic, clock.time, "plivo")
+    next(flow)
+    assert next_wait(flow, _api_error(404)) is None  # not retried at all
+
+
+def test_the_flow_spends_the_elapsed_time_budget() -> None:
+    from numberhub._retry import next_wait
+
+    clock = FakeClock()
+    policy = RetryPolicy(max_retries=5, max_elapsed=1.0, random=lambda: 0.0)
+    flow = policy.flow(clock.monotonic, clock.time, "plivo")
+    next(flow)
+    assert next_wait(flow, _api_error(500)) == 0.5
+    clock.sleep(0.5)
+    assert next_wait(flow, _api_error(500)) is None  # 0.5 s in, 1.0 s more would pass 1 s

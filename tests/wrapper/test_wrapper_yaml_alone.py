@@ -253,3 +253,22 @@ async def test_the_async_client_too() -> None:
     ) as client:
         ids = [n.id async for n in client.list_numbers(page_size=4)]
     assert ids == [telora_item(i)["sid"] for i in range(9)]
+
+
+@pytest.mark.parametrize("name", ["telora", "dialbase"])
+def test_repeats_and_a_shortfall_are_told_for_a_provider_known_by_its_yaml(name: str) -> None:
+    # the provider serves numbers 8 and 9 twice and counts them twice in its total
+    make, item, key = {
+        "telora": (lambda f, **k: telora(f, api_key=TELORA_KEY, **k), telora_item, "sid"),
+        "dialbase": (dialbase, dialbase_item, "line_id"),
+    }[name]
+    items = [item(i) for i in range(10)] + [item(8), item(9)]
+    fake = (FakeTelora if name == "telora" else FakeDialbase)(items)
+    with make(fake) as client:
+        pager = client.list_numbers(page_size=4)
+        got = [n.id for n in pager]
+    assert got == [item(i)[key] for i in range(10)]
+    report = pager.report
+    assert (report.delivered, report.duplicates, report.announced, report.missing) == (10, 2, 12, 2)
+    with make(fake, strict=True) as client, pytest.raises(numberhub.ResponseValidationError):
+        list(client.list_numbers(page_size=4))

@@ -14,7 +14,9 @@ import logging as _logging
 from numberhub_spec import Parameter as Param
 
 from ._auth import AccessKeyAuth, ApiKeyAuth, BasicAuth
+from ._body import DEFAULT_MAX_PAGE_BYTES
 from ._client import (
+    AUTO_CONCURRENCY_CAP,
     DEFAULT_TIMEOUT,
     AsyncClient,
     AsyncOptions,
@@ -31,6 +33,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ClientClosedError,
+    IncompleteListingError,
     InvalidParameterError,
     MissingCredentialsError,
     NotFoundError,
@@ -41,6 +44,7 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
 )
+from ._integrity import STALE_PAGES, ListingReport
 from ._models import Capabilities, Capability, Money, NumberType, Ownership, PhoneNumber
 from ._pagers import AsyncPager, Page, SyncPager
 from ._ratelimit import RateLimit
@@ -64,7 +68,10 @@ _logging.getLogger("numberhub").addHandler(_logging.NullHandler())
 
 __version__ = "0.1.0"
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
+    "DEFAULT_MAX_PAGE_BYTES",
     "DEFAULT_TIMEOUT",
+    "STALE_PAGES",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
@@ -91,8 +98,10 @@ __all__ = [
     "DriftWarning",
     "DuoPlus",
     "Finding",
+    "IncompleteListingError",
     "InvalidParameterError",
     "ListOptions",
+    "ListingReport",
     "MissingCredentialsError",
     "Money",
     "NotFoundError",

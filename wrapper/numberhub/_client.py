@@ -3,7 +3,10 @@
 A client takes the provider's credentials (keyword arguments or their environment
 variables), its header options (DuoPlus's ``lang``) and the `SyncOptions` /
 `AsyncOptions`. ``list_numbers`` checks the call (`_requests`), then each page goes out
-through the rate limiter and the retry loop, and comes back through the `Reader`.
+through the rate limiter and the retry flow (`RetryPolicy.flow`, one generator driven
+here by a sync and an async loop); its body is read as a stream within ``max_page_bytes``
+and the attempt's deadline (`_body`), and comes back through the `Reader` as a `Page`,
+which the pager's `Ledger` checks.
 
 Every provider with a spec has a client class: the typed ones generated into
 ``numberhub/_surface/`` by ``scripts/regenerate``, or, for a provider known by its YAML
@@ -19,36 +22,34 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Generic, Self, TypeVar, Unpack
 
+import anyio
 import httpx
 
+from ._body import BodyTooLarge, DeadlinePassed, aread_body, read_body
 from ._client_options import (
-    _DEFAULT,
-    _OPTIONS,
+    AUTO_CONCURRENCY_CAP,
     DEFAULT_TIMEOUT,
     AsyncOptions,
     ListOptions,
     SyncOptions,
-    checked_timeout,
-    resolved_base_url,
+    attempt_seconds,
 )
-from ._clock import Clock, SystemClock
+from ._core import Core
 from ._errors import (
     APIConnectionError,
     APIError,
     ClientClosedError,
-    InvalidParameterError,
-    NumberhubError,
 )
 from ._models import Raw
 from ._pagers import AsyncPager, Page, SyncPager
 from ._paginator import Params
 from ._provider import Provider, provider
 from ._ratelimit import AsyncRateLimiter, RateLimit, RateLimiter
-from ._reader import Reader
-from ._requests import Listing, RequestBuilder
-from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
+from ._requests import Listing
+from ._retry import next_wait
 
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
     "DEFAULT_TIMEOUT",
     "AsyncClient",
     "AsyncOptions",
@@ -64,57 +65,6 @@ C = TypeVar("C", bound=type[Any])
 log = logging.getLogger("numberhub")
 
 
-class _Core:
-    """What a client does the same sync and async: its requests, answers and retries."""
-
-    def __init__(self, provider: Provider, kwargs: Mapping[str, Any], owner: str) -> None:
-        spec = provider.spec
-        known = {c.name for c in provider.credentials} | set(spec.options) | _OPTIONS
-        for name in kwargs:
-            if name not in known:
-                raise TypeError(f"{owner}() got an unexpected keyword argument {name!r}")
-        options = {k: v for k, v in kwargs.items() if k in _OPTIONS}
-        header_options = {k: v for k, v in kwargs.items() if k in spec.options}
-        for keyword, param in spec.options.items():
-            if keyword not in header_options and "default" in param.schema:
-                header_options[keyword] = param.schema["default"]
-        self.provider = provider
-        self.name = provider.name
-        creds = provider.credentials_from(kwargs)
-        self.auth = provider.auth(creds)
-        self.timeout = checked_timeout(options.get("timeout", _DEFAULT))
-        base_url = resolved_base_url(provider.name, options.get("base_url"), spec.servers[0])
-        self.requests = RequestBuilder(provider, creds, base_url, header_options, self.timeout)
-        max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
-        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
-            raise InvalidParameterError("max_retries", "must be an integer >= 0")
-        self.policy = RetryPolicy.from_spec(spec.retries, max_retries)
-        rate_limit = options.get("rate_limit", _DEFAULT)
-        if rate_limit is _DEFAULT:
-            rate_limit = RateLimit.from_spec(spec.rate_limit)
-        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
-            raise InvalidParameterError("rate_limit", "must be a numberhub.RateLimit or None")
-        self.rate_limit: RateLimit | None = rate_limit
-        self.clock: Clock = options.get("clock") or SystemClock()
-        strict = options.get("strict", False)
-        if not isinstance(strict, bool):
-            raise InvalidParameterError("strict", "must be True or False")
-        self.reader = Reader(provider, self.auth, strict=strict)
-        self.base_url = base_url
-
-    def page(self, response: httpx.Response, listing: Listing, paging: Params) -> Page[Any]:
-        """The page in a response, or the typed error it means (see `Reader`)."""
-        return self.reader.page(response, listing.paginator.plan, paging, listing.drift)
-
-    def retry_wait(self, exc: NumberhubError, retry: int, started: float) -> float | None:
-        """Seconds to wait before retrying after ``exc``, or None to give up."""
-        elapsed = self.clock.monotonic() - started
-        wait = self.policy.wait_after(exc, retry, elapsed, self.clock.time())
-        if wait is not None:
-            log.info("%s: retrying in %.2f s after %s", self.name, wait, exc)
-        return wait
-
-
 class _ProviderOf:
     """``Client.provider``: the `Provider` of the class's ``provider_name``, read lazily."""
 
@@ -126,7 +76,7 @@ class _ClientBase:
     #: The provider's name (each concrete client class sets it).
     provider_name: ClassVar[str]
     provider = _ProviderOf()
-    _core: _Core
+    _core: Core
 
     @property
     def base_url(self) -> str:
@@ -178,7 +128,7 @@ class SyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the sync clients: owns the `httpx.Client` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self._core = _Core(self.provider, kwargs, type(self).__name__)
+        self._core = Core(self.provider, kwargs, type(self).__name__)
         http = kwargs.get("http_client")
         self._owns_http = http is None
         self._http: httpx.Client = http or httpx.Client(
@@ -217,33 +167,53 @@ class SyncClient(_ClientBase, Generic[P, Raw]):
         return SyncPager(
             lambda paging: self._fetch(listing, paging),
             listing.paginator,
-            concurrency=listing.concurrency,
+            concurrency=self._core.concurrency(listing),
             max_items=listing.max_items,
             drift=listing.drift,
+            ledger=self._core.ledger(listing),
         )
 
     def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
         self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
-        started = core.clock.monotonic()
-        retry = 0
+        flow = core.policy.flow(core.clock.monotonic, core.clock.time, core.name)
+        wait = next(flow)
+        retries = 0
         while True:
+            if wait:
+                core.clock.sleep(wait)
             if self._limiter is not None:
                 self._limiter.acquire()
             try:
-                try:
-                    response = self._http.send(request, auth=core.auth)
-                except httpx.TransportError as exc:
-                    raise core.reader.transport_error(exc) from None
-                log.debug("%s %s -> %s", request.method, request.url.path, response.status_code)
-                return core.page(response, listing, paging)
+                page: Page[P, Raw] = self._attempt(request, listing, paging)
             except (APIError, APIConnectionError) as exc:
-                wait = core.retry_wait(exc, retry, started)
+                wait = next_wait(flow, exc)  # type: ignore[assignment]
                 if wait is None:
                     raise
-                core.clock.sleep(wait)
-                retry += 1
+                retries += 1
+                continue
+            page.retries = retries
+            return page
+
+    def _attempt(self, request: httpx.Request, listing: Listing, paging: Params) -> Any:
+        """One attempt: send, read the body within its cap and deadline, read the page."""
+        core = self._core
+        deadline = core.deadline(self._http.timeout)
+        try:
+            response = self._http.send(request, auth=core.auth, stream=True)
+            try:
+                read_body(response, core.max_page_bytes, deadline)
+            finally:
+                response.close()
+        except httpx.TransportError as exc:
+            raise core.reader.transport_error(exc) from None
+        except DeadlinePassed:
+            raise core.reader.timed_out() from None
+        except BodyTooLarge:
+            raise core.too_large(response) from None
+        log.debug("%s %s -> %s", request.method, core.log_path, response.status_code)
+        return core.reader.page(response, listing.paginator.plan, paging, listing.drift)
 
     def close(self) -> None:
         """Close the `httpx.Client` if numberhub created it."""
@@ -266,7 +236,7 @@ class AsyncClient(_ClientBase, Generic[P, Raw]):
     """Base of the async clients: owns the `httpx.AsyncClient` and the send-retry loop."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self._core = _Core(self.provider, kwargs, type(self).__name__)
+        self._core = Core(self.provider, kwargs, type(self).__name__)
         http = kwargs.get("http_client")
         self._owns_http = http is None
         self._http: httpx.AsyncClient = http or httpx.AsyncClient(
@@ -305,33 +275,54 @@ class AsyncClient(_ClientBase, Generic[P, Raw]):
         return AsyncPager(
             fetch,
             listing.paginator,
-            concurrency=listing.concurrency,
+            concurrency=self._core.concurrency(listing),
             max_items=listing.max_items,
             drift=listing.drift,
+            ledger=self._core.ledger(listing),
         )
 
     async def _fetch(self, listing: Listing, paging: Params) -> Page[P, Raw]:
         core = self._core
         self._check_open(self._http)
         request = self._http.build_request(**core.requests.request_kwargs(listing, paging))
-        started = core.clock.monotonic()
-        retry = 0
+        flow = core.policy.flow(core.clock.monotonic, core.clock.time, core.name)
+        wait = next(flow)
+        retries = 0
         while True:
+            if wait:
+                await core.clock.asleep(wait)
             if self._limiter is not None:
                 await self._limiter.acquire()
             try:
-                try:
-                    response = await self._http.send(request, auth=core.auth)
-                except httpx.TransportError as exc:
-                    raise core.reader.transport_error(exc) from None
-                log.debug("%s %s -> %s", request.method, request.url.path, response.status_code)
-                return core.page(response, listing, paging)
+                page: Page[P, Raw] = await self._attempt(request, listing, paging)
             except (APIError, APIConnectionError) as exc:
-                wait = core.retry_wait(exc, retry, started)
+                wait = next_wait(flow, exc)  # type: ignore[assignment]
                 if wait is None:
                     raise
-                await core.clock.asleep(wait)
-                retry += 1
+                retries += 1
+                continue
+            page.retries = retries
+            return page
+
+    async def _attempt(self, request: httpx.Request, listing: Listing, paging: Params) -> Any:
+        """One attempt, as a whole within the timeout: send, read the body, read the page."""
+        core = self._core
+        seconds = attempt_seconds(core.timeout or self._http.timeout)
+        try:
+            with anyio.fail_after(seconds):
+                response = await self._http.send(request, auth=core.auth, stream=True)
+                try:
+                    await aread_body(response, core.max_page_bytes)
+                finally:
+                    await response.aclose()
+        except httpx.TransportError as exc:
+            raise core.reader.transport_error(exc) from None
+        except TimeoutError:
+            raise core.reader.timed_out() from None
+        except BodyTooLarge:
+            raise core.too_large(response) from None
+        log.debug("%s %s -> %s", request.method, core.log_path, response.status_code)
+        return core.reader.page(response, listing.paginator.plan, paging, listing.drift)
 
     async def aclose(self) -> None:
         """Close the `httpx.AsyncClient` if numberhub created it."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Final, TypedDict
+from typing import Any, Final, Literal, TypedDict
 
 import httpx
 
@@ -12,18 +12,26 @@ from ._errors import InvalidParameterError
 from ._ratelimit import RateLimit
 
 __all__ = [
+    "AUTO_CONCURRENCY_CAP",
     "DEFAULT_TIMEOUT",
     "AsyncOptions",
     "ListOptions",
     "SyncOptions",
+    "attempt_seconds",
+    "auto_concurrency",
     "base_url_env",
     "checked_base_url",
+    "checked_max_page_bytes",
     "checked_timeout",
     "resolved_base_url",
 ]
 
-#: 30 s to read, write or wait for a pooled connection; 5 s to connect.
+#: 30 s for each attempt as a whole (connect, send, headers and body); 5 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+
+
+#: The most requests ``concurrency="auto"`` keeps in flight.
+AUTO_CONCURRENCY_CAP: Final = 8
 
 
 class _Default:
@@ -41,6 +49,7 @@ class _CommonOptions(TypedDict, total=False):
     rate_limit: RateLimit | None
     clock: Clock
     strict: bool
+    max_page_bytes: int
 
 
 class SyncOptions(_CommonOptions, total=False):
@@ -50,7 +59,16 @@ class SyncOptions(_CommonOptions, total=False):
         base_url: Where the API is (default: ``$<PROVIDER>_BASE_URL``, e.g.
             ``PLIVO_BASE_URL``, else the spec's server; point it at the mock).
         timeout: Seconds or an `httpx.Timeout` (default `DEFAULT_TIMEOUT`; with
-            ``http_client`` and no ``timeout``, that client's own).
+            ``http_client`` and no ``timeout``, that client's own). It bounds each attempt
+            as a whole, from connecting to the last byte of the body, by its largest
+            value (``timeout=2``: 2 s), so a server that sends one byte a second cannot
+            hold a request open; connect, read, write and pool each keep their own limit
+            too. Async clients enforce it exactly; sync clients check it as each piece
+            of the body arrives (the status line and headers are bounded per read).
+        max_page_bytes: The largest page body read, after decompression (default
+            `DEFAULT_MAX_PAGE_BYTES`, 32 MiB). A larger one is refused with
+            `ResponseValidationError` as soon as it passes the cap, so a compressed bomb
+            is never expanded.
         max_retries: Retries of a failed request (default 2; 0 disables).
         rate_limit: A `RateLimit` to stay under (default: the spec's documented limit,
             where there is one); None disables the limiter.
@@ -83,12 +101,23 @@ class ListOptions(TypedDict, total=False):
         page_size: Numbers per request (default: the provider's maximum; validated
             against the spec's range).
         concurrency: When the first page tells the total, fetch up to this many of the
-            remaining pages at once (order is kept). Default 1: one page at a time.
+            remaining pages at once (numbers are still handed out in order, each once).
+            Default ``"auto"``: as many as the client's rate limit allows in a second,
+            at most `AUTO_CONCURRENCY_CAP` (8); one page at a time where no rate limit
+            is known (or ``rate_limit=None``), and always while the total is unknown.
     """
 
     max_items: int | None
     page_size: int | None
-    concurrency: int
+    concurrency: int | Literal["auto"]
+
+
+def auto_concurrency(rate_limit: RateLimit | None) -> int:
+    """What ``concurrency="auto"`` means for a client with ``rate_limit``."""
+    if rate_limit is None:
+        return 1
+    per_second = rate_limit.requests / rate_limit.per_seconds
+    return max(1, min(AUTO_CONCURRENCY_CAP, int(per_second)))
 
 
 def checked_base_url(value: Any) -> str:
@@ -133,6 +162,21 @@ def resolved_base_url(provider: str, given: Any, default: str) -> str:
         return checked_base_url(value)
     except InvalidParameterError as exc:
         raise InvalidParameterError(var, str(exc).removeprefix("base_url: ")) from None
+
+
+def checked_max_page_bytes(value: Any, default: int) -> int:
+    """``value`` as a byte cap (`_DEFAULT`: ``default``), or `InvalidParameterError`."""
+    if value is _DEFAULT:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidParameterError("max_page_bytes", "must be an integer number of bytes >= 1")
+    return value
+
+
+def attempt_seconds(timeout: httpx.Timeout) -> float | None:
+    """The bound on one attempt as a whole: the largest limit set, or None for none."""
+    limits = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
+    return max(limits) if limits else None
 
 
 def checked_timeout(value: Any) -> httpx.Timeout | None:

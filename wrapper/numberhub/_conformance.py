@@ -80,7 +80,7 @@ def probe(client: SyncClient[Any], *, max_pages: int = 5, **filters: Any) -> Con
     if max_pages < 1:
         raise ValueError("max_pages must be >= 1")
     _conformance_mode(client)
-    pager = client.list_numbers(**filters)
+    pager = client.list_numbers(concurrency=1, **filters)  # page by page, max_pages at most
     drift: DriftReport = pager.drift
     pages = items = 0
     stopped = None

@@ -14,6 +14,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "IncompleteListingError",
     "InvalidParameterError",
     "MissingCredentialsError",
     "NotFoundError",
@@ -55,7 +56,13 @@ class ClientClosedError(NumberhubError, RuntimeError):
 
 
 class PaginationError(NumberhubError):
-    """The provider's paging did not advance (a repeated cursor, offset or page)."""
+    """The provider's paging made no progress, so the listing stopped.
+
+    A cursor, page token or offset seen before in the listing, pages that bring no new
+    number several times in a row, or empty pages that keep saying more follow. The
+    message names the kind of position (cursor, page token, offset, page), never its
+    value: providers put account ids and phone numbers in cursors.
+    """
 
 
 class APIConnectionError(NumberhubError):
@@ -82,6 +89,8 @@ class ResponseValidationError(NumberhubError):
         body: The raw body, as bytes.
         errors: What did not fit, one message per problem (never a value from the body).
         findings: The same as `Finding` objects (path, rule, expected, seen).
+        headers: The answer's headers (empty when there was no single answer).
+        response: The `httpx.Response`, or None.
     """
 
     def __init__(
@@ -93,6 +102,8 @@ class ResponseValidationError(NumberhubError):
         body: bytes,
         errors: Iterable[str] = (),
         findings: Iterable[Finding] = (),
+        headers: Mapping[str, str] | None = None,
+        response: Any = None,
     ) -> None:
         super().__init__(message)
         self.provider = provider
@@ -100,10 +111,34 @@ class ResponseValidationError(NumberhubError):
         self.body = body
         self.errors = tuple(errors)
         self.findings = tuple(findings)
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
+        self.response = response
+
+
+class IncompleteListingError(ResponseValidationError):
+    """A listing ended with another count of numbers than the provider announced.
+
+    Raised under ``strict=True`` once the last page is in (every number was handed out
+    before); without it, the same shortfall or surplus is a ``total`` finding in
+    ``pager.drift`` and ``pager.report``.
+
+    Attributes:
+        announced: The total the provider's answers gave.
+        delivered: The distinct numbers the listing delivered.
+    """
+
+    def __init__(self, message: str, *, announced: int, delivered: int, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.announced = announced
+        self.delivered = delivered
 
 
 class APIError(NumberhubError):
     """The provider answered with an error.
+
+    ``str(exc)`` names the provider and the status, with the provider's own explanation
+    where its body has one (digit runs that could be phone numbers masked, secrets
+    removed); ``body`` keeps the answer as it came.
 
     Attributes:
         status: The HTTP status the error means (for DuoPlus's errors inside an HTTP 200,
@@ -111,7 +146,8 @@ class APIError(NumberhubError):
         headers: The answer's headers.
         body: The decoded JSON body, or the text when it is not JSON.
         provider: The provider's name.
-        message: The provider's own explanation, when its body has one.
+        message: The same text as ``str(exc)``.
+        response: The `httpx.Response` (None for an error made without one).
     """
 
     def __init__(
@@ -122,6 +158,7 @@ class APIError(NumberhubError):
         headers: Mapping[str, str],
         body: Any,
         provider: str,
+        response: Any = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -129,6 +166,7 @@ class APIError(NumberhubError):
         self.headers = headers
         self.body = body
         self.provider = provider
+        self.response = response
 
 
 class BadRequestError(APIError):

@@ -15,65 +15,17 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 import anyio
-import httpx
-from numberhub_spec import MISSING
 
-from ._drift import DriftReport, Finding
+from ._drift import DriftReport
+from ._integrity import Ledger, ListingReport
 from ._models import PhoneNumber, Raw
+from ._page import Page
 from ._paginator import Paginator, Params
+from ._state import ListingState
 
 __all__ = ["AsyncPager", "Page", "SyncPager"]
 
 P = TypeVar("P")
-
-
-class Page(Generic[P, Raw]):
-    """One page of a listing.
-
-    Attributes:
-        items: The page's numbers.
-        body: The answer as decoded JSON.
-        response: The raw `httpx.Response` (escape hatch).
-        params: The paging parameters sent for this page.
-        drift: How this page differs from the spec (empty when it fits), each finding
-            once per item it was seen in.
-    """
-
-    __slots__ = ("_parse", "_parsed", "body", "drift", "items", "params", "response")
-
-    def __init__(
-        self,
-        items: list[PhoneNumber[Raw]],
-        body: Any,
-        response: httpx.Response,
-        params: Params,
-        parse: Callable[[Any], P],
-        drift: tuple[Finding, ...] = (),
-    ) -> None:
-        self.items = items
-        self.body = body
-        self.response = response
-        self.params = params
-        self.drift = drift
-        self._parse = parse
-        self._parsed: Any = MISSING
-
-    @property
-    def parsed(self) -> P:
-        """The answer as the provider's generated model (built on first access)."""
-        if self._parsed is MISSING:
-            self._parsed = self._parse(self.body)
-        parsed: P = self._parsed
-        return parsed
-
-    def __iter__(self) -> Iterator[PhoneNumber[Raw]]:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __repr__(self) -> str:
-        return f"<Page {self.params} items={len(self.items)} status={self.response.status_code}>"
 
 
 def _on_asyncio() -> bool:
@@ -90,58 +42,6 @@ def _consume(task: asyncio.Task[Any]) -> None:
         task.exception()
 
 
-class _State(Generic[P, Raw]):
-    """Where a listing is: what to fetch next, and what is fetched but not handed out yet."""
-
-    def __init__(self, paginator: Paginator, concurrency: int, max_items: int | None) -> None:
-        self.paginator = paginator
-        self.concurrency = max(1, concurrency)
-        self.max_items = max_items
-        self.pending: deque[Params] = deque([paginator.first()] if max_items != 0 else [])
-        self.ready: deque[Page[P, Raw]] = deque()
-        self.first = True
-        self.delivered = 0
-        self.total: int | None = None
-
-    @property
-    def done(self) -> bool:
-        return not self.pending and not self.ready
-
-    def batch(self) -> list[Params]:
-        """The requests to fetch now (one, or up to ``concurrency`` planned ones)."""
-        return list(self.pending)[: self.concurrency]
-
-    def accept(self, page: Page[P, Raw]) -> None:
-        """Take a fetched page (the first pending request's) and plan what follows it.
-
-        Everything that can fail (a `PaginationError`) happens before the state changes,
-        so that a failure leaves the listing where it was.
-        """
-        sent = self.pending[0]
-        count = len(page.items)
-        follow: list[Params] = []
-        complete = self.max_items is not None and self.delivered + count >= self.max_items
-        if complete:
-            assert self.max_items is not None
-            del page.items[self.max_items - self.delivered :]
-        elif self.first and self.concurrency > 1:
-            follow = self.paginator.rest(sent, page.body, count, self.max_items)
-            if not follow and (nxt := self.paginator.next(sent, page.body, count)) is not None:
-                follow = [nxt]
-        elif len(self.pending) == 1:
-            nxt = self.paginator.next(sent, page.body, count)
-            follow = [] if nxt is None else [nxt]
-        self.pending.popleft()
-        if complete:
-            self.pending.clear()
-        self.pending.extend(follow)
-        if self.first:
-            self.total = self.paginator.plan.total(page.body)
-        self.first = False
-        self.delivered += len(page.items)
-        self.ready.append(page)
-
-
 class _Pager(Generic[P, Raw]):
     """What both pagers share: where the listing is, and what its first page told."""
 
@@ -151,17 +51,22 @@ class _Pager(Generic[P, Raw]):
         concurrency: int,
         max_items: int | None,
         drift: DriftReport | None,
+        ledger: Ledger | None,
     ) -> None:
-        self._state: _State[P, Raw] = _State(paginator, concurrency, max_items)
-        self._items: Iterator[PhoneNumber[Raw]] = iter(())
         self._drift = drift if drift is not None else DriftReport("")
+        if ledger is None:
+            ledger = Ledger(paginator.plan, self._drift)
+        self._state: ListingState[P, Raw] = ListingState(paginator, concurrency, max_items, ledger)
+        self._items: Iterator[PhoneNumber[Raw]] = iter(())
 
     @property
     def drift(self) -> DriftReport:
         """How the answers read so far differ from the provider's spec.
 
         One `Finding` per path, rule and expectation, with a count; empty while every
-        answer fits. Findings never quote a value from an answer.
+        answer fits. Findings never quote a value from an answer. Repeated numbers
+        (``duplicate``), a count other than announced (``total``) and pages larger than
+        asked (``page-size``) are findings too.
         """
         return self._drift
 
@@ -173,9 +78,19 @@ class _Pager(Generic[P, Raw]):
         answers do not tell: Plivo (``meta.total_count``), DuoPlus (``data.total``),
         Butter (``pagination.total_count``) and Rounded's page-number mode
         (``total_items``) tell; Bird and Rounded's cursor mode do not. It counts every
-        number matching the filters, regardless of ``max_items``.
+        number matching the filters, regardless of ``max_items``. When the listing ends
+        with another count, ``pager.report`` and ``pager.drift`` say so (``total``).
         """
         return self._state.total
+
+    @property
+    def report(self) -> ListingReport:
+        """What the listing did: pages, retries, numbers, repeats, the announced total.
+
+        Final once the listing has ended (``report.ended``); before that, the counts
+        so far. ``report.to_dict()`` gives it JSON-ready.
+        """
+        return self._state.ledger.snapshot()
 
 
 class SyncPager(_Pager[P, Raw]):
@@ -195,8 +110,9 @@ class SyncPager(_Pager[P, Raw]):
         concurrency: int = 1,
         max_items: int | None = None,
         drift: DriftReport | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
-        super().__init__(paginator, concurrency, max_items, drift)
+        super().__init__(paginator, concurrency, max_items, drift, ledger)
         self._fetch = fetch
         self._pool: concurrent.futures.ThreadPoolExecutor | None = None
         # Requests in flight, in order: always the first entries of the state's pending.
@@ -242,6 +158,7 @@ class SyncPager(_Pager[P, Raw]):
         state = self._state
         while not state.ready:
             if state.done:
+                state.finish()
                 return None
             self._fill()
         return state.ready.popleft()
@@ -275,8 +192,9 @@ class AsyncPager(_Pager[P, Raw]):
         concurrency: int = 1,
         max_items: int | None = None,
         drift: DriftReport | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
-        super().__init__(paginator, concurrency, max_items, drift)
+        super().__init__(paginator, concurrency, max_items, drift, ledger)
         self._fetch = fetch
         # asyncio only: requests in flight, the first entries of the state's pending.
         self._inflight: deque[tuple[Params, asyncio.Task[Page[P, Raw]]]] = deque()
@@ -341,6 +259,7 @@ class AsyncPager(_Pager[P, Raw]):
         state = self._state
         while not state.ready:
             if state.done:
+                state.finish()
                 return None
             await self._fill()
         return state.ready.popleft()

@@ -8,7 +8,9 @@ front so that they can be fetched concurrently. The pagers (``_pagers``) drive i
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -104,7 +106,7 @@ class Paginator:
             current = plan.end.path.get(body) if plan.end.kind == "last_page" else MISSING
             if current is not MISSING and current != sent[page]:
                 raise PaginationError(
-                    f"asked for page {sent[page]} but the answer is page {current}: the "
+                    f"the answer's {plan.end.path.text} is not the page asked for: the "
                     "provider ignores the page parameter"
                 )
             if reached(plan.end, body):
@@ -136,7 +138,7 @@ class Paginator:
         old, new = sent.get(offset, 0), nxt.get(offset, 0)
         if nxt == sent or (isinstance(new, int) and isinstance(old, int) and new <= old):
             raise PaginationError(
-                f"the next page's offset ({new}) does not advance past this page's ({old})"
+                f"the next page's offset ({offset}) does not advance past this page's"
             )
         return nxt
 
@@ -151,7 +153,7 @@ class Paginator:
             )
         old = sent.get(name)
         if cursor == old:
-            raise PaginationError(f"the cursor did not advance (got {cursor!r} again)")
+            raise PaginationError(f"the cursor ({name}) did not advance (the same one came back)")
         if self.plan.cursor_field and old is not None:
             try:
                 backwards = _cursor_key(cursor) <= _cursor_key(old)
@@ -159,39 +161,55 @@ class Paginator:
                 backwards = False
             if backwards:
                 raise PaginationError(
-                    f"the cursor went from {old!r} to {cursor!r}: {self.plan.cursor_field} "
-                    "should increase"
+                    f"the cursor ({name}) went backwards: it is the items' "
+                    f"{self.plan.cursor_field}, which should increase"
                 )
         return {**sent, name: cursor}
 
-    def rest(self, sent: Params, body: Any, count: int, max_items: int | None) -> list[Params]:
-        """Every remaining request, when the first answer tells how many there are.
+    def ended(self, body: Any) -> bool:
+        """Whether ``body`` says it is the last page (for pages fetched ahead by plan)."""
+        return reached(self.plan.end, body)
 
-        Returns an empty list when the plan cannot know (cursors, no totals), so the
-        caller goes on one page at a time.
+    def rest(
+        self, sent: Params, body: Any, count: int, max_items: int | None
+    ) -> Iterator[Params] | None:
+        """Every remaining request, lazily, when the first answer tells how many there are.
+
+        None when the plan cannot know (cursors, no totals, nothing planned), so the
+        caller goes on one page at a time. The requests are made as they are taken, so
+        that an announced total of 10^12 costs nothing until pages are fetched.
         """
+        planned = self._planned(sent, body, count, max_items)
+        if planned is None:
+            return None
+        first = next(planned, None)
+        return None if first is None else itertools.chain([first], planned)
+
+    def _planned(
+        self, sent: Params, body: Any, count: int, max_items: int | None
+    ) -> Iterator[Params] | None:
         plan = self.plan
         if reached(plan.end, body):
-            return []
+            return None
         if plan.style == "page" and plan.total_pages is not None:
             page = self._name("page")
             total = plan.total_pages.get(body)
             if page is None or not isinstance(total, int):
-                return []
+                return None
             last = total + plan.page_base - 1
             if max_items is not None and count:
                 last = min(last, sent[page] + math.ceil(max(max_items - count, 0) / count))
-            return [{**sent, page: n} for n in range(sent[page] + 1, last + 1)]
+            return ({**sent, page: n} for n in range(sent[page] + 1, last + 1))
         if plan.style == "offset":
             offset = self._name("offset")
             total = plan.total(body)
             if offset is None or total is None or count == 0:
-                return []
+                return None
             start = sent.get(offset, 0)
             # The step is what the provider really gave (it may cap the page size).
             nxt = self._next_offset(sent, body, count)
             if nxt.get(offset) != start + count:
-                return []
+                return None
             end = total if max_items is None else min(total, start + max_items)
-            return [{**nxt, offset: o} for o in range(start + count, end, count)]
-        return []
+            return ({**nxt, offset: o} for o in range(start + count, end, count))
+        return None

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import httpx
 import orjson
 from numberhub_spec import MISSING, PagingPlan
@@ -34,6 +35,8 @@ from ._models import DriftedNumber, Ownership, PhoneNumber, listed_numbers
 from ._pagers import Page
 from ._paginator import Params
 from ._provider import Provider
+from ._redact import mask_numbers
+from ._text import safe_text
 
 __all__ = ["Reader"]
 
@@ -66,7 +69,8 @@ class Reader:
         self.spec = provider.spec
         self.envelope = provider.spec.envelope
         self.normalizer = provider.normalizer
-        self._id_field = provider.id_field
+        self.id_field = provider.id_field
+        self._id_field = self.id_field
         self._warned: set[tuple[str, str, int]] = set()
         self._lock = threading.Lock()
 
@@ -81,15 +85,40 @@ class Reader:
             text = text.replace(secret, "***")
         return text
 
-    def report(self, drift: DriftReport, findings: Sequence[Finding]) -> None:
-        """Count ``findings`` in ``drift``; warn once per client for each path and rule."""
-        for finding in drift.add(findings):
+    def hide(self, values: Iterable[str]) -> None:
+        """Also keep these credential values (tenant ids) out of messages and paths."""
+        self._secrets = tuple({*self._secrets, *(v for v in values if v)})
+
+    def unkeyed(self, findings: Iterable[Finding]) -> list[Finding]:
+        """``findings`` with any credential value in a path replaced by ``<credential>``.
+
+        A provider may key an object by whatever it likes, the caller's API key included;
+        paths are reported and logged, so such a key never appears in one.
+        """
+        out = []
+        for finding in findings:
+            path = finding.path
+            for secret in self._secrets:
+                if secret in path:
+                    path = path.replace(secret, "<credential>")
+            out.append(finding if path is finding.path else attrs.evolve(finding, path=path))
+        return out
+
+    def report(
+        self, drift: DriftReport, findings: Sequence[Finding], note: str | None = None
+    ) -> None:
+        """Count ``findings`` in ``drift``; warn once per client for each path and rule.
+
+        ``note`` replaces the usual message (for a listing's own findings: repeats, a
+        count other than announced).
+        """
+        for finding in drift.add(self.unkeyed(findings)):
             key = (finding.path, finding.rule, finding.status)
             with self._lock:
                 if key in self._warned:
                     continue
                 self._warned.add(key)
-            message = (
+            message = note or (
                 f"{self.display}'s answer differs from its spec: {finding}. numberhub read "
                 "it anyway (strict=True refuses such answers)."
             )
@@ -123,13 +152,20 @@ class Reader:
         status = response.status_code if status is None else status
         shown = body if body is not MISSING else response.text
         message = self.provider.error_message(body) if body is not MISSING else None
+        if message:
+            message = safe_text(mask_numbers(message))
         text = self.scrub(
             f"{self.display} answered {status}"
             + (f" {response.reason_phrase}" if status == response.status_code else "")
             + (f": {message}" if message else "")
         )
         return error_for_status(status)(
-            text, status=status, headers=response.headers, body=shown, provider=self.name
+            text,
+            status=status,
+            headers=response.headers,
+            body=shown,
+            provider=self.name,
+            response=response,
         )
 
     def answers_for_errors(self) -> AnswerSpec:
@@ -140,7 +176,7 @@ class Reader:
         self, response: httpx.Response, findings: Iterable[Finding]
     ) -> ResponseValidationError:
         """The error for an answer that does not fit the spec."""
-        found = tuple(findings)
+        found = tuple(self.unkeyed(findings))
         shown = "; ".join(str(f) for f in found[:5])
         more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
         return ResponseValidationError(
@@ -150,12 +186,52 @@ class Reader:
             body=response.content,
             errors=[str(f) for f in found],
             findings=found,
+            headers=response.headers,
+            response=response,
+        )
+
+    def too_large(self, response: httpx.Response, cap: int) -> ResponseValidationError:
+        """The error for a body over ``max_page_bytes`` (not read any further)."""
+        finding = Finding("$", "max_page_bytes", f"at most {cap} bytes", "a larger body")
+        return ResponseValidationError(
+            f"{self.display}'s answer is larger than max_page_bytes ({cap} bytes, after "
+            "decompression): numberhub stopped reading it",
+            provider=self.name,
+            status=response.status_code,
+            body=b"",
+            errors=[str(finding)],
+            findings=[finding],
+            headers=response.headers,
+            response=response,
+        )
+
+    def timed_out(self) -> APITimeoutError:
+        """The error for an attempt that ran past its timeout as a whole."""
+        return APITimeoutError(
+            f"{self.display} timed out: the answer did not arrive in full within the timeout",
+            provider=self.name,
         )
 
     def page(
         self, response: httpx.Response, plan: PagingPlan, paging: Params, drift: DriftReport
     ) -> Page[Any]:
-        """The page in a response, or the typed error it means."""
+        """The page in a response, or the typed error it means.
+
+        Raises:
+            APIError: An error answer (its status, or the error envelope of an HTTP 200).
+            ResponseValidationError: An answer whose structure breaks the spec, or that
+                nests deeper than the validator can follow.
+        """
+        try:
+            return self._page(response, plan, paging, drift)
+        except (ValueError, RecursionError) as exc:  # the validator's depth limit
+            seen = "deeper" if "ecursion" in str(exc) else type(exc).__name__
+            finding = Finding("$", "depth", "a nesting depth the validator can follow", seen)
+            raise self.invalid(response, [finding]) from None
+
+    def _page(
+        self, response: httpx.Response, plan: PagingPlan, paging: Params, drift: DriftReport
+    ) -> Page[Any]:
         status = response.status_code
         body = self.decode(response)
         if not 200 <= status < 300:

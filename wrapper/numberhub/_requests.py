@@ -54,7 +54,7 @@ class Listing:
     query: dict[str, Any]
     body: dict[str, Any] | None
     max_items: int | None
-    concurrency: int
+    concurrency: int | str
     drift: DriftReport
 
 
@@ -120,7 +120,7 @@ class RequestBuilder:
         """Check a ``list_numbers`` call and turn it into a listing, before any request."""
         max_items = args.pop("max_items", None)
         page_size = args.pop("page_size", None)
-        concurrency = args.pop("concurrency", 1)
+        concurrency = args.pop("concurrency", "auto")
         cursor_mode = False
         if self.mode_switch is not None:
             keyword = self._keyword.get(self.mode_switch, self.mode_switch)
@@ -135,8 +135,10 @@ class RequestBuilder:
             not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 0
         ):
             raise InvalidParameterError("max_items", "must be an integer >= 0 or None")
-        if not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1:
-            raise InvalidParameterError("concurrency", "must be an integer >= 1")
+        if concurrency != "auto" and (
+            not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1
+        ):
+            raise InvalidParameterError("concurrency", 'must be an integer >= 1 or "auto"')
         page_size = self._page_size(plan, page_size, max_items)
         query: dict[str, Any] = {}
         body: dict[str, Any] = {}

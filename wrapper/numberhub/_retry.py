@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import email.utils
+import logging
+import math
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
 import attrs
@@ -12,34 +14,45 @@ from numberhub_spec import RetrySpec
 
 from ._errors import APIConnectionError, APIError, NumberhubError
 
-__all__ = ["DEFAULT_MAX_RETRIES", "RetryPolicy", "parse_retry_after"]
+__all__ = ["DEFAULT_MAX_RETRIES", "RetryPolicy", "next_wait", "parse_retry_after"]
+
+log = logging.getLogger("numberhub")
 
 #: The longest wait a ``Retry-After`` header may ask for; longer asks are cut to this.
 MAX_RETRY_AFTER = 60.0
+
+
+def _seconds(text: str) -> float | None:
+    """A finite number of seconds (a negative one as 0), or None (NaN, inf, garbage)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return max(value, 0.0) if math.isfinite(value) else None
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
     """Seconds to wait according to ``retry-after-ms`` or ``Retry-After``, or None.
 
     ``Retry-After`` may be seconds (``"2"``, ``"0.5"``) or an HTTP date; ``now`` is the
-    current epoch time, to turn a date into a delay.
+    current epoch time, to turn a date into a delay. A negative number means no wait; a
+    value that is neither a finite number nor a date (``nan``, ``inf``, garbage) is
+    ignored, so the backoff applies, the same way for sync and async clients.
     """
     millis = headers.get("retry-after-ms")
     if millis is not None:
-        try:
-            return max(float(millis) / 1000, 0.0)
-        except ValueError:
-            pass
+        seconds = _seconds(millis)
+        if seconds is not None:
+            return seconds / 1000
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is not None:
+        return seconds
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return max(when.timestamp() - now, 0.0)
 
@@ -75,7 +88,7 @@ class RetryPolicy:
     exponent: float = 2.0
     max_elapsed: float | None = 60.0
     retry_status: Callable[[int], bool] = attrs.field(
-        default=_status_matcher([408, 409, 429, "5XX"]), eq=False
+        factory=lambda: _status_matcher([408, 409, 429, "5XX"]), eq=False
     )
     connection_errors: bool = True
     max_retry_after: float = MAX_RETRY_AFTER
@@ -131,3 +144,38 @@ class RetryPolicy:
         headers = exc.headers if isinstance(exc, APIError) else None
         wait = self.delay(retry, headers, now)
         return None if self.gives_up(retry, elapsed, wait) else wait
+
+    def flow(
+        self, monotonic: Callable[[], float], time: Callable[[], float], name: str
+    ) -> Generator[float, NumberhubError, None]:
+        """The retry loop of one request, written once for the sync and async clients.
+
+        Like httpx's ``Auth.auth_flow``: the generator yields the seconds to wait before
+        each attempt (0 before the first) and is sent what each failed attempt raised;
+        it returns (`StopIteration`) when the policy gives up. A driver (`next_wait`)
+        sleeps, sends, and re-raises the error once the flow is over.
+
+        Args:
+            monotonic: The clock's monotonic time (the elapsed-time budget).
+            time: The clock's epoch time (a ``Retry-After`` date).
+            name: The provider's name, for the log.
+        """
+        started = monotonic()
+        retry = 0
+        exc = yield 0.0
+        while True:
+            wait = self.wait_after(exc, retry, monotonic() - started, time())
+            if wait is None:
+                return
+            status = f" (HTTP {exc.status})" if isinstance(exc, APIError) else ""
+            log.info("%s: retrying in %.2f s after %s%s", name, wait, type(exc).__name__, status)
+            retry += 1
+            exc = yield wait
+
+
+def next_wait(flow: Generator[float, NumberhubError, None], exc: NumberhubError) -> float | None:
+    """Send ``exc`` to a retry ``flow``: the seconds to wait, or None to give up."""
+    try:
+        return flow.send(exc)
+    except StopIteration:
+        return None

@@ -95,7 +95,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._app import JOURNAL_PATH, MockApp, create_app
+    from ._app import JOURNAL_PATH, MockApp
+    from ._create import create_app
     from ._credentials import DEFAULT_CREDENTIALS, credentials
     from ._dataset import DEFAULT_SIZE, dataset
     from ._faults import FAULT_KINDS
@@ -135,7 +136,7 @@ _HOMES = {
     "RecordedRequest": "._journal",
     "read_items": "._team",
     "MockServer": "._server",
-    "create_app": "._app",
+    "create_app": "._create",
     "credentials": "._credentials",
     "dataset": "._dataset",
     "serve_forever": "._server",

@@ -11,7 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ._app import MockApp, create_app
+from ._app import MockApp
+from ._create import create_app
 from ._credentials import Credentials
 from ._state import Journal, SharedState
 

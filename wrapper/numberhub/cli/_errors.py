@@ -34,6 +34,7 @@ from numberhub._errors import (
     APIConnectionError,
     APIError,
     AuthenticationError,
+    IncompleteListingError,
     InvalidParameterError,
     MissingCredentialsError,
     NumberhubError,
@@ -140,6 +141,8 @@ def from_exception(exc: BaseException) -> CliError:
             "or raise --max-retries)",
             EXIT_API,
         )
+    if isinstance(exc, IncompleteListingError):  # --strict, after the rows so far
+        return CliError(f"incomplete listing: {_one_line(str(exc))}", EXIT_INCOMPLETE)
     if isinstance(exc, APIConnectionError):
         return CliError(f"network error: {_one_line(str(exc))}{_tried(exc)}", EXIT_NETWORK)
     if isinstance(exc, APIError | NumberhubError):

@@ -28,7 +28,7 @@ from numberhub._models import PhoneNumber
 from numberhub.cli._catalog import ProviderInfo, provider_info, unknown_provider
 from numberhub.cli._errors import EXIT_AUTH, CliError, from_exception, missing_credentials
 from numberhub.cli._options import FilterCommand, filter_option, option_name
-from numberhub.cli._rows import TABLE_COLUMNS, count_line, row, write_rows
+from numberhub.cli._rows import TABLE_COLUMNS, count_line, row, shortfall_note, write_rows
 from numberhub.cli._session import connect
 from numberhub.cli._table import fit_columns, output_width, rows_table
 
@@ -201,7 +201,7 @@ def _run(
     fmt, mock = params.pop("fmt"), params.pop("mock")
     listing = {"max_items": params.pop("max_items"), "page_size": params.pop("page_size"),
                "concurrency": params.pop("concurrency")}  # fmt: skip
-    base_url = params.pop("base_url")
+    base_url, csv_raw = params.pop("base_url"), params.pop("csv_raw")
     options: dict[str, Any] = {"max_retries": params.pop("max_retries"),
                                "strict": params.pop("strict")}  # fmt: skip
     if params.get("timeout") is not None:
@@ -240,15 +240,24 @@ def _run(
             if fmt == "table":
                 count, left_out = _table(numbers, out)
             else:
-                count, left_out = write_rows(numbers, fmt, out, width=output_width(out)).count, []
+                written = write_rows(numbers, fmt, out, width=output_width(out), csv_raw=csv_raw)
+                count, left_out = written.count, []
         finally:
             stop.set()
     for failure in failures:
         click.echo(f"numberhub: {failure.info.name}: {failure.error.format_message()}", err=True)
+    failed = {failure.info.name for failure in failures}
+    shortfall = "".join(
+        shortfall_note(info.display_name, pager.report)
+        for info, pager in zip(infos, pagers, strict=True)
+        if info.name not in failed
+    )
     if fmt == "table":
-        click.echo(count_line(count, len(infos) - len(failures)), err=True)
+        click.echo(count_line(count, len(infos) - len(failures)) + shortfall, err=True)
         if left_out:
             click.echo(f"not shown at this width: {', '.join(left_out)}", err=True)
+    elif shortfall:
+        click.echo(f"numberhub: {count} numbers listed{shortfall}", err=True)
     if failures:
         raise click.exceptions.Exit(failures[0].error.exit_code)
 

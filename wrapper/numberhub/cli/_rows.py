@@ -11,6 +11,8 @@ currency, created_at``
   least two decimals (``"0.80"``, ``"0.0085"``), with its ISO 4217 ``currency``.
 * ``created_at``: ISO 8601 with its offset.
 * Unknown values are ``null`` in JSON and empty in CSV.
+* CSV cells a spreadsheet would run as a formula get a leading ``'``
+  (`numberhub.cli._spreadsheet`), unless ``csv_raw``.
 
 json and csv output of the same listing parse back to the same rows (see `from_csv`).
 """
@@ -26,7 +28,9 @@ from typing import Any, TextIO
 import attrs
 from rich.console import Console
 
+from numberhub._integrity import ListingReport
 from numberhub._models import FIELDS, PhoneNumber
+from numberhub.cli._spreadsheet import formula_safe, unquoted
 from numberhub.cli._table import fit_columns, rows_table
 
 __all__ = [
@@ -55,16 +59,33 @@ def count_line(count: int, providers: int) -> str:
     return f"{count} {numbers} from {providers} provider{'' if providers == 1 else 's'}"
 
 
+def shortfall_note(display_name: str, report: ListingReport) -> str:
+    """``; Plivo announced 252 (2 missing)`` after a count line, or ``""`` when none is missing.
+
+    Args:
+        display_name: The provider's name as shown.
+        report: The listing's report (``pager.report``).
+    """
+    if not report.missing:
+        return ""
+    return f"; {display_name} announced {report.announced} ({report.missing} missing)"
+
+
 def from_csv(record: Mapping[str, str]) -> Row:
     """A row read back from CSV (``csv.DictReader``), typed like the JSON row."""
-    out: Row = {k: (v if v != "" else None) for k, v in record.items()}
+    out: Row = {k: (unquoted(v) if v != "" else None) for k, v in record.items()}
     out["capabilities"] = [c for c in (record.get("capabilities") or "").split(",") if c]
     return out
 
 
 def _csv_line(values: Iterable[Any]) -> str:
+    cells = list(values)
+    # a lone CR is no line terminator to the writer, yet ends a record for readers: quote
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
+    if any("\r" in str(c) for c in cells):
+        csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(cells)
+    else:
+        csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
 
 
@@ -94,15 +115,19 @@ def _print_table(rows: list[Row], out: TextIO, width: int) -> list[str]:
     return layout.left_out
 
 
-def write_rows(numbers: Iterator[PhoneNumber], fmt: str, out: TextIO, *, width: int) -> Written:
+def write_rows(
+    numbers: Iterator[PhoneNumber], fmt: str, out: TextIO, *, width: int, csv_raw: bool = False
+) -> Written:
     """Write every number in format ``fmt`` to ``out``.
 
     json, jsonl and csv stream: each row is written as soon as its page arrives, and the
     document is always complete: when the listing fails or is interrupted after some
     rows, the rows so far are closed into a valid document (the JSON array ends) before
     the exception goes on. A table is laid out to ``width`` once every row is in (on a
-    failure, with the rows so far).
+    failure, with the rows so far). CSV cells that a spreadsheet would run as formulas
+    are written with a leading ``'`` unless ``csv_raw``.
     """
+    cell = str if csv_raw else formula_safe
     rows: list[Row] = []
     if fmt == "table":
         try:
@@ -121,7 +146,7 @@ def write_rows(numbers: Iterator[PhoneNumber], fmt: str, out: TextIO, *, width: 
         for number in numbers:
             r = row(number)
             if fmt == "csv":
-                out.write(_csv_line(_csv_value(r[f]) for f in FIELDS))
+                out.write(_csv_line(cell(_csv_value(r[f])) for f in FIELDS))
             elif fmt == "jsonl":
                 out.write(json.dumps(r) + "\n")
             else:

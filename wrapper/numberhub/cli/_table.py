@@ -16,6 +16,9 @@ import attrs
 from rich import box
 from rich.cells import cell_len
 from rich.table import Table
+from rich.text import Text
+
+from numberhub._text import safe_text
 
 __all__ = ["KEPT", "PRIORITY", "Layout", "cell", "fit_columns", "output_width", "rows_table"]
 
@@ -51,15 +54,19 @@ def output_width(stream: TextIO) -> int:
 
 
 def cell(name: str, row: dict[str, Any]) -> str:
-    """The text of one table cell (the price shows its currency; lists are spaced)."""
+    """The text of one table cell (the price shows its currency; lists are spaced).
+
+    Control characters and escape sequences from the provider are replaced by visible
+    stand-ins (`safe_text`); `rows_table` prints the text as is, never as rich markup.
+    """
     value = row.get(name)
     if value is None:
         return ""
     if name == "monthly_price":
-        return f"{value} {row.get('currency') or ''}".strip()
+        return safe_text(f"{value} {row.get('currency') or ''}".strip())
     if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return safe_text(" ".join(str(v) for v in value))
+    return safe_text(str(value))
 
 
 def _header(name: str) -> str:
@@ -125,5 +132,5 @@ def rows_table(
         wraps = name in _WRAPS
         table.add_column(_header(name), no_wrap=not wraps, overflow="fold")
     for r in rows:
-        table.add_row(*(cell(name, r) for name in columns))
+        table.add_row(*(Text(cell(name, r)) for name in columns))  # Text: never markup
     return table

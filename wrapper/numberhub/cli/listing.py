@@ -11,7 +11,7 @@ from numberhub_spec import provider_names
 from numberhub.cli._catalog import ProviderInfo, provider_info
 from numberhub.cli._multi import resolve_multi
 from numberhub.cli._options import FilterCommand, check_base_url, filter_option, option_name
-from numberhub.cli._rows import FORMATS, count_line, write_rows
+from numberhub.cli._rows import FORMATS, count_line, shortfall_note, write_rows
 from numberhub.cli._session import connect, iterate_with_progress, stderr_console
 from numberhub.cli._table import output_width
 
@@ -20,7 +20,18 @@ __all__ = ["build_command", "list_numbers"]
 # The options every provider's command has; a filter whose option would clash with one
 # of these is offered as --filter-<name> instead.
 _COMMON = {"format", "max", "page_size", "base_url", "mock", "max_retries", "timeout",
-           "concurrency", "strict", "help"}  # fmt: skip
+           "concurrency", "strict", "csv_raw", "help"}  # fmt: skip
+
+
+class _Concurrency(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3
+    """``auto`` or a whole number from 1 to 32."""
+
+    name = "N|auto"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "auto":
+            return value
+        return click.IntRange(1, 32).convert(value, param, ctx)
 
 
 def _keyword(name: str) -> str:
@@ -51,13 +62,19 @@ def _common_options(info: ProviderInfo) -> list[click.Option]:
                      metavar="N", help="Retries of a failed request."),
         click.Option(["--timeout"], type=click.FloatRange(0, min_open=True), default=None,
                      metavar="SECONDS", help="Per-request timeout (default 30, connect 5)."),
-        click.Option(["--concurrency"], type=click.IntRange(1, 32), default=1,
-                     show_default=True, metavar="N",
-                     help="Fetch up to N pages at once when the first page tells the total."),
+        click.Option(["--concurrency"], type=_Concurrency(), default="auto",
+                     show_default=True, metavar="N|auto",
+                     help="Fetch up to N pages at once when the first page tells the total "
+                     "(auto: as many as the provider's rate limit allows, at most 8)."),
         click.Option(["--strict"], is_flag=True,
-                     help="Refuse any answer that differs from the provider's spec (exit 4). "
-                     "By default numbers whose fields drift from the spec are listed, and "
-                     "each difference is reported once on stderr."),
+                     help="Refuse any answer that differs from the provider's spec (exit 4), "
+                     "and a listing that ends short of the total the provider announced "
+                     "(exit 7, after the rows). By default numbers whose fields drift from "
+                     "the spec are listed, each difference is reported once on stderr, "
+                     "repeated numbers are listed once and a shortfall is reported."),
+        click.Option(["--csv-raw"], is_flag=True,
+                     help="Write CSV cells as they are: without it, a cell a spreadsheet "
+                     "would run as a formula (=, @, +, - ...) starts with '."),
     ]  # fmt: skip
 
 
@@ -86,6 +103,7 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
     base_url = params.pop("base_url")
     mock = params.pop("mock")
     concurrency = params.pop("concurrency")
+    csv_raw = params.pop("csv_raw")
     options = {"max_retries": params.pop("max_retries"), "strict": params.pop("strict")}
     timeout = params.pop("timeout")
     if timeout is not None:
@@ -103,15 +121,20 @@ def _run(info: ProviderInfo, params: dict[str, Any]) -> None:
             **filters, max_items=max_items, page_size=page_size, concurrency=concurrency
         )
         numbers = iterate_with_progress(pager, info, err, max_items=max_items)
-        written = write_rows(numbers, fmt, sys.stdout, width=output_width(sys.stdout))
+        written = write_rows(
+            numbers, fmt, sys.stdout, width=output_width(sys.stdout), csv_raw=csv_raw
+        )
+    shortfall = shortfall_note(info.display_name, pager.report)
     if fmt == "table":
-        click.echo(count_line(written.count, 1), err=True)
+        click.echo(count_line(written.count, 1) + shortfall, err=True)
         if written.left_out:
             click.echo(
                 f"not shown at this width: {', '.join(written.left_out)} "
                 "(a wider COLUMNS, or --format csv or json, shows every field)",
                 err=True,
             )
+    elif shortfall:
+        click.echo(f"numberhub: {written.count} numbers listed{shortfall}", err=True)
 
 
 def _check_requires(info: ProviderInfo, filters: dict[str, Any]) -> None:

@@ -114,6 +114,14 @@ def _faults(ctx: click.Context, param: click.Parameter, text: Any) -> tuple[str,
     help="Share of requests that get a random fault (see --faults).",
 )
 @click.option(
+    "--churn",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    metavar="RATE",
+    help="Add and release RATE of a page's worth of numbers between the pages of an "
+    "offset-paged listing (Plivo), so that offset paging shows real repeats and misses.",
+)
+@click.option(
     "--faults",
     multiple=True,
     callback=_faults,
@@ -186,6 +194,7 @@ def mock(
     latency_ms: float,
     jitter_ms: float,
     fault_rate: float,
+    churn: float,
     faults: tuple[str, ...],
     slow_ms: int,
     max_consecutive_faults: int,
@@ -233,6 +242,7 @@ def mock(
         "latency_ms": latency_ms,
         "jitter_ms": jitter_ms,
         "fault_rate": fault_rate,
+        "churn": churn,
         "faults": list(faults or CLI_FAULTS),
         "slow_ms": slow_ms,
         "max_consecutive_faults": max_consecutive_faults,
