@@ -17,12 +17,10 @@ import re
 import threading
 from collections.abc import Iterable
 
-from numberhub_spec import Spec
+from numberhub_spec import REDACTED, Redactor, Spec
 
 __all__ = ["REDACTED", "hide_in_logs", "log_path", "mask_numbers"]
 
-REDACTED = "REDACTED"
-"""What stands for a credential value in a log line."""
 
 _RUN = re.compile(r"\+?\d(?:[ ().-]{0,2}\d){6,}")
 
@@ -40,12 +38,12 @@ def mask_numbers(text: str) -> str:
 
 
 def log_path(spec: Spec) -> str:
-    """The list operation's path as logged: credential segments ``REDACTED``."""
-    path = spec.operation.path
-    for param in spec.operation.parameters:
-        if param.location == "path" and param.credential:
-            path = path.replace("{" + param.name + "}", REDACTED)
-    return path
+    """The list operation's path as logged: credential segments ``REDACTED``.
+
+    The path template, by the rule of the mock's journal (`numberhub_spec.Redactor`), so
+    that a base URL with a path of its own can never shift a credential out of place.
+    """
+    return Redactor(spec).path(spec.operation.path, {})
 
 
 _HIDDEN: set[str] = set()

@@ -38,11 +38,13 @@ from ._operation import (
 )
 from ._params import FilterRule, Parameter, snake_case
 from ._plans import CursorSpec, PageEnd, PagingInput, PagingPlan
+from ._redactor import REDACTED, Redactor
 from ._security import CredentialSpec, SecurityScheme
 from ._spec import Spec, load
 
 __all__ = [
     "MISSING",
+    "REDACTED",
     "RULES",
     "SPECS_DIR_ENV",
     "CapabilityRule",
@@ -62,6 +64,7 @@ __all__ = [
     "Parameter",
     "PriceRule",
     "RateLimitSpec",
+    "Redactor",
     "Report",
     "ResponseSpec",
     "RetrySpec",
