@@ -170,3 +170,14 @@ def test_providers_names_each_base_url_and_its_variable() -> None:
         "plivo": "PLIVO_BASE_URL", "rounded": "ROUNDED_BASE_URL",
     }  # fmt: skip
     assert "https://api.plivo.com (or $PLIVO_BASE_URL)" in run("providers").stdout
+
+
+def test_completion_after_an_unknown_provider_offers_nothing_and_fails_nothing() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "numberhub"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "_NUMBERHUB_COMPLETE": "bash_complete",
+             "COMP_WORDS": "numberhub list twilio --ty", "COMP_CWORD": "3"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -64,6 +64,8 @@ def resolve_multi(
         if word == ALL:
             every = True
         elif word not in known:
+            if ctx.resilient_parsing:  # shell completion: click resolves the words itself
+                return None
             raise click.UsageError(unknown_provider(word, known), ctx)
         else:
             names.append(word)
