@@ -1,7 +1,7 @@
-"""Per-provider data profiles: realistic items by index, in each provider's server order.
+"""Items by index for each provider: one engine (`Profile`) read from the spec model.
 
-The five providers have hand-written profiles; any other spec gets a ``SchemaProfile``
-made from the spec alone (``profile_for``).
+Each shipped provider has a `Realism` table beside its spec (``REALISM``) for what the
+spec cannot say; any other spec is served from the spec alone (``profile_for``).
 """
 
 from __future__ import annotations
@@ -10,28 +10,23 @@ import functools
 
 from numberhub_spec import Spec
 
-from ._base import Profile
-from .bird import BirdProfile
-from .butter import ButterProfile
-from .duoplus import DuoPlusProfile
-from .plivo import PlivoProfile
-from .rounded import RoundedProfile
-from .schema import SchemaProfile, schema_profile
+from . import bird, butter, duoplus, plivo, rounded
+from ._realism import ABSENT, Item, Realism
+from .profile import Profile, profile_class
 
-__all__ = ["PROFILES", "Profile", "SchemaProfile", "profile_for"]
+__all__ = ["ABSENT", "REALISM", "Item", "Profile", "Realism", "profile_for"]
 
-PROFILES: dict[str, type[Profile]] = {
-    p.provider: p
-    for p in (BirdProfile, ButterProfile, DuoPlusProfile, PlivoProfile, RoundedProfile)
+REALISM: dict[str, Realism] = {
+    "bird": bird.REALISM,
+    "butter": butter.REALISM,
+    "duoplus": duoplus.REALISM,
+    "plivo": plivo.REALISM,
+    "rounded": rounded.REALISM,
 }
-"""The hand-written profiles, by provider."""
+"""The shipped providers' realism tables, by provider."""
 
 
 @functools.cache  # one class per spec (a spec is one object per version of its file)
-def _made(spec: Spec) -> type[Profile]:
-    return schema_profile(spec)
-
-
 def profile_for(spec: Spec) -> type[Profile]:
-    """The profile of ``spec``'s provider: its hand-written one, else one made from the spec."""
-    return PROFILES.get(spec.name) or _made(spec)
+    """The profile class of ``spec``'s provider, with its realism table if it has one."""
+    return profile_class(spec, REALISM.get(spec.name, Realism()))

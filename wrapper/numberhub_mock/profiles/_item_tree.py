@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._realism import ABSENT
+
 __all__ = [
     "Array",
     "Getter",
@@ -110,8 +112,16 @@ class Object(Node):
         self.props = props
 
     def value(self, i: int, key: int) -> Any:
-        """See `Node.value`."""
-        return {name: node.value(i, key) for name, node in self.props.items()}
+        """See `Node.value`: keys whose value is ``ABSENT`` are left out.
+
+        An object whose every key is left out is ``ABSENT`` itself.
+        """
+        out = {}
+        for name, node in self.props.items():
+            value = node.value(i, key)
+            if value is not ABSENT:
+                out[name] = value
+        return out if out or not self.props else ABSENT
 
     def field(self, i: int, key: int, parts: list[str]) -> Any:
         """See `Node.field`."""

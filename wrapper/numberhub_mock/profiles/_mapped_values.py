@@ -20,16 +20,14 @@ from typing import Any
 from numberhub_spec import MISSING, FieldRule, ItemMapping, Rules
 
 from .._generate import known_values
-from ._base import Profile
 from ._item_tree import Getter, types
+from ._numbers import Numbers
 from ._prices import amount_text, currency_of, decimals, minor_units, scaled
 from ._rand import pick_of
-from ._timeline import TimeLine, iso_utc
+from ._timeline import TIME_START, TimeLine, iso_utc
 
-__all__ = ["TIME_START", "MappedValues", "number_path", "type_labels", "typed"]
+__all__ = ["MappedValues", "number_path", "type_labels", "typed"]
 
-TIME_START = dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
-"""The earliest time a spec-made item has."""
 _NANPA = ("US", "CA")
 _GOOD_STATUSES = frozenset({"active", "available", "assigned", "in_use", "normal", "enabled"})
 
@@ -147,7 +145,7 @@ class MappedValues:
     def __init__(
         self,
         mapping: ItemMapping,
-        profile: Profile,
+        profile: Numbers,
         ordered: Mapping[str, bool],
         timeline: Callable[[str, bool], TimeLine],
     ) -> None:

@@ -21,12 +21,12 @@ from numberhub_spec import Spec
 
 from .._generate import from_pattern, known_values
 from .._validation import Validator
-from ._base import Profile
 from ._item_tree import Getter, types
-from ._mapped_values import TIME_START, MappedValues
+from ._mapped_values import MappedValues
+from ._numbers import Numbers
 from ._places import COUNTRY_NAMES
 from ._spec_hints import Hints, looks_like_country, looks_like_phone, words
-from ._timeline import TimeLine, iso_utc
+from ._timeline import TIME_START, TimeLine, iso_utc
 
 __all__ = ["SchemaValues"]
 
@@ -84,7 +84,7 @@ class SchemaValues:
 
     def __init__(
         self,
-        profile: Profile,
+        profile: Numbers,
         spec: Spec,
         hints: Hints,
         mapped: MappedValues,

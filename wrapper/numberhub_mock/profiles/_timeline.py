@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ._fields import Chunked
 from ._rand import TWO64, Rand
 
-__all__ = ["TimeLine", "iso_utc"]
+__all__ = ["TIME_START", "TimeLine", "iso_utc"]
+
+TIME_START = dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
+"""Where a time line starts unless a provider's realism says otherwise."""
 
 
 def iso_utc(t: dt.datetime) -> str:
@@ -21,20 +23,9 @@ class TimeLine:
 
     Index 0 is the oldest (``descending=False``) or the newest (``descending=True``);
     instants are whole seconds, distinct while the span has more seconds than items.
-    ``seconds``, ``instants`` and ``days`` are the same as fields (`Chunked`).
     """
 
-    __slots__ = (
-        "_day0",
-        "_desc",
-        "_rand",
-        "_size",
-        "_start",
-        "_step",
-        "days",
-        "instants",
-        "seconds",
-    )
+    __slots__ = ("_day0", "_desc", "_rand", "_size", "_start", "_step")
 
     def __init__(
         self, rand: Rand, size: int, start: dt.datetime, end: dt.datetime, *, descending: bool
@@ -46,17 +37,6 @@ class TimeLine:
         self._desc = descending
         midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
         self._day0 = (start.toordinal(), int((start - midnight).total_seconds()))
-        self.seconds = Chunked(self.offset, self.offsets)
-        """Item -> whole seconds from ``start`` to its instant."""
-        seconds = self.seconds.one
-        self.instants = Chunked(lambda i: start + dt.timedelta(seconds=seconds(i)), self.ats)
-        """Item -> its instant."""
-        ordinal, second_of_day = self._day0
-        self.days = Chunked(
-            lambda i: dt.date.fromordinal(ordinal + (second_of_day + seconds(i)) // 86400),
-            self.dates,
-        )
-        """Item -> the date of its instant."""
 
     @property
     def start(self) -> dt.datetime:
@@ -70,33 +50,11 @@ class TimeLine:
             (k + (0.05 + 0.9 * (self._rand.bits(i, "timeline") / TWO64))) * self._step
         )
 
-    def offsets(self, lo: int, hi: int) -> list[int]:
-        """``offset(i)`` for ``i`` in ``[lo, hi)``."""
-        ks = range(self._size - 1 - lo, self._size - 1 - hi, -1) if self._desc else range(lo, hi)
-        draws = self._rand.run("timeline", lo, hi)
-        step, floor = self._step, math.floor
-        return [
-            floor((k + (0.05 + 0.9 * (b / TWO64))) * step) for k, b in zip(ks, draws, strict=True)
-        ]
-
     def at(self, i: int) -> dt.datetime:
         """The instant of index ``i``."""
         return self._start + dt.timedelta(seconds=self.offset(i))
-
-    def ats(self, lo: int, hi: int) -> list[dt.datetime]:
-        """``at(i)`` for ``i`` in ``[lo, hi)``."""
-        start, delta = self._start, dt.timedelta
-        return [start + delta(seconds=o) for o in self.offsets(lo, hi)]
 
     def date(self, i: int) -> dt.date:
         """``at(i).date()``, by integer arithmetic."""
         ordinal, second_of_day = self._day0
         return dt.date.fromordinal(ordinal + (second_of_day + self.offset(i)) // 86400)
-
-    def dates(self, lo: int, hi: int) -> list[dt.date]:
-        """``date(i)`` for ``i`` in ``[lo, hi)``."""
-        ordinal, second_of_day = self._day0
-        return [
-            dt.date.fromordinal(ordinal + (second_of_day + o) // 86400)
-            for o in self.offsets(lo, hi)
-        ]

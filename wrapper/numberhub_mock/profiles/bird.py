@@ -1,15 +1,16 @@
-"""Bird: numbers in stock, available to buy, in ascending E.164 order."""
+"""Bird's realism: numbers in stock, available to buy, in ascending E.164 order.
+
+Prices by country and type; SMS for North America and mobiles; MMS on some North American
+fixed numbers; WhatsApp listed only for the numbers that can have it; a testing stock
+that a filter reads but items do not show.
+"""
 
 from __future__ import annotations
 
-import operator
-from typing import ClassVar
+from .._phones import Group
+from ._realism import ABSENT, Item, Realism
 
-from .._phones import Block, Group
-from ._base import Profile
-from ._fields import Chunked, Field, Fields, const, derive
-
-__all__ = ["BirdProfile"]
+__all__ = ["REALISM"]
 
 # (currency, monthly price in micro-units) by (country, type)
 _PRICES = {
@@ -25,43 +26,30 @@ _PRICES = {
 }
 
 
-def _north_american(block: Block) -> bool:
-    return block.region in ("US", "CA")
+def _north_american(x: Item) -> bool:
+    return x.block.region in ("US", "CA")
 
 
-def _sms(block: Block) -> bool:
-    """North American numbers and mobiles take SMS."""
-    return _north_american(block) or block.group.kind == "mobile"
+def _sms(x: Item) -> bool:
+    return _north_american(x) or x.block.group.kind == "mobile"
 
 
-def _sms_out(block: Block, no_sms_out: bool) -> bool:
-    return _sms(block) and not no_sms_out
+def _mms(x: Item) -> bool:
+    return _north_american(x) and x.block.group.kind == "fixed" and x.chance("mms", 0.6)
 
 
-def _mms(block: Block, mms: bool) -> bool:
-    """Some North American fixed numbers take MMS, both ways."""
-    return _north_american(block) and block.group.kind == "fixed" and mms
+def _whatsapp(x: Item) -> object:
+    if x.block.group.kind != "mobile" and not _north_american(x):
+        return ABSENT
+    return bool(x.chance("whatsapp", 0.5))
 
 
-def _has_whatsapp(block: Block) -> bool:
-    """Whether the item lists WhatsApp at all: mobiles and North American numbers."""
-    return block.group.kind == "mobile" or _north_american(block)
+def _price(x: Item) -> tuple[str, int]:
+    return _PRICES.get((x.block.region, x.block.group.label), ("USD", 2_000_000))
 
 
-def _whatsapp(block: Block, whatsapp: bool) -> bool:
-    return _has_whatsapp(block) and whatsapp
-
-
-def _price(block: Block) -> tuple[str, int]:
-    return _PRICES.get((block.region, block.group.label), ("USD", 2_000_000))
-
-
-class BirdProfile(Profile):
-    """Bird's numbers stock items."""
-
-    provider: ClassVar[str] = "bird"
-    numbers_sorted: ClassVar[bool] = True
-    groups: ClassVar[list[Group]] = [
+REALISM = Realism(
+    groups=[
         Group("US", "fixed", 35, "local"),
         Group("US", "tollfree", 10, "toll-free"),
         Group("CA", "fixed", 8, "local"),
@@ -71,40 +59,23 @@ class BirdProfile(Profile):
         Group("DE", "fixed", 8, "local"),
         Group("AU", "mobile", 6, "mobile"),
         Group("FR", "fixed", 5, "national"),
-    ]
-
-    def fields(self, variant: str | None) -> Fields:
-        """See ``Profile.fields``."""
-        chances, block = self.chances, self.block_at
-        price = derive(_price, block)
-        mms = derive(_mms, block, chances("mms", 0.6))
-        whatsapp = derive(_whatsapp, block, chances("whatsapp", 0.5))
-        has_whatsapp = derive(_has_whatsapp, block)
-        backorder = chances("backorder", 0.08)
-        flags: dict[str, Chunked | Field] = {
-            "capabilities.voice.inbound": const(True),
-            "capabilities.voice.outbound": derive(operator.not_, chances("vout", 0.1)),
-            "capabilities.sms.inbound": derive(_sms, block),
-            "capabilities.sms.outbound": derive(_sms_out, block, chances("sout", 0.15)),
-            "capabilities.mms.inbound": mms,
-            "capabilities.mms.outbound": mms,
-            # Only items of numbers that can have WhatsApp list it (off in the column).
-            "capabilities.whatsapp.inbound": Field(whatsapp, present=has_whatsapp),
-            "capabilities.whatsapp.outbound": Field(whatsapp, present=has_whatsapp),
-        }
-        return {
-            "id": self.uuids("id"),
-            "countryCode": derive(operator.attrgetter("region"), block),
-            "type": derive(operator.attrgetter("group.label"), block),
-            "numberString": self.e164_at,
-            **flags,
-            "monthlyPrice.currencyCode": derive(lambda p: p[0], price),
-            "monthlyPrice.amount": derive(lambda p: p[1], price),
-            "monthlyPrice.exponent": const(-6),
-            "backOrderRequired": backorder,
-            "backOrderStockId": derive(
-                lambda b, stock: stock if b else None, backorder, self.uuids("stock")
-            ),
-            # Hidden: whether the number is in the testing stock (a filter, not a field).
-            "testing": Field(chances("testing", 0.15), hidden=True),
-        }
+    ],
+    fields={
+        "id": lambda x: x.uuid("id"),  # a UUID in the reference's example
+        "capabilities.voice.inbound": True,
+        "capabilities.voice.outbound": lambda x: not x.chance("vout", 0.1),
+        "capabilities.sms.inbound": _sms,
+        "capabilities.sms.outbound": lambda x: _sms(x) and not x.chance("sout", 0.15),
+        "capabilities.mms.inbound": _mms,
+        "capabilities.mms.outbound": _mms,
+        "capabilities.whatsapp.inbound": _whatsapp,
+        "capabilities.whatsapp.outbound": _whatsapp,
+        "monthlyPrice.currencyCode": lambda x: _price(x)[0],
+        "monthlyPrice.amount": lambda x: _price(x)[1],
+        "monthlyPrice.exponent": -6,
+        "backOrderRequired": lambda x: x.chance("backorder", 0.08),
+        "backOrderStockId": lambda x: x.uuid("stock") if x.chance("backorder", 0.08) else None,
+    },
+    hidden={"testing": lambda x: x.chance("testing", 0.15)},
+)
+"""Bird's realism table."""

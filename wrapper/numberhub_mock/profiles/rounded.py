@@ -1,18 +1,16 @@
-"""Rounded: an account's PSTN and SIP numbers, oldest first (``created_at`` ascending)."""
+"""Rounded's realism: PSTN and SIP numbers, oldest first (``created_at`` ascending).
+
+A SIP number is a SIP URI, and its other fields are unpublished: none is made up.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import ClassVar
 
 from .._phones import Group
-from ._base import Profile
-from ._fields import Field, Fields, derive
-from ._rand import pick_of
-from ._timeline import TimeLine, iso_utc
+from ._realism import ABSENT, Item, Realism
 
-__all__ = ["RoundedProfile"]
+__all__ = ["REALISM"]
 
 _NAMES = (
     "Front desk",
@@ -27,55 +25,47 @@ _NAMES = (
 _TRUNKS = ("pbx.example.com", "sip.acme-voice.net", "trunk.callcenter.io")
 
 
-def _sip_uri(name: str, user_hex: str, trunk_bits: int) -> str:
-    user = f"{name.lower().replace(' ', '-')}-{user_hex}"
-    return f"sip:{user}@{pick_of(trunk_bits, _TRUNKS)}"
+def _sip(x: Item) -> bool:
+    return bool(x.chance("sip", 0.15))
 
 
-class RoundedProfile(Profile):
-    """Rounded's phone numbers: mostly PSTN, some SIP."""
+def _number(x: Item) -> str:
+    if not _sip(x):
+        return x.e164
+    user = f"{x['name'].lower().replace(' ', '-')}-{x.hex('user', 4)}"
+    return f"sip:{user}@{x.pick('trunk', _TRUNKS)}"
 
-    provider: ClassVar[str] = "rounded"
-    groups: ClassVar[list[Group]] = [
+
+def _pstn_only(value: object) -> object:
+    """A field only PSTN numbers carry."""
+    return lambda x: ABSENT if _sip(x) else value(x) if callable(value) else value
+
+
+def _redirect(x: Item) -> bool:
+    return bool(x.chance("redirect", 0.25))
+
+
+REALISM = Realism(
+    groups=[
         Group("US", "fixed", 70, "pstn"),
         Group("CA", "fixed", 10, "pstn"),
         Group("GB", "fixed", 10, "pstn"),
         Group("FR", "fixed", 10, "pstn"),
-    ]
-
-    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
-        super().__init__(seed, size, credentials)
-        self.times = TimeLine(
-            self.rand, size, dt.datetime(2024, 1, 15, tzinfo=dt.UTC), self.now, descending=False
-        )
-
-    def _redirect_to(self, redirect: bool, i: int) -> str | None:
-        """Another of the account's numbers (the next item's)."""
-        return self.phone((i + 1) % self.size)[0] if redirect else None
-
-    def fields(self, variant: str | None) -> Fields:
-        """See ``Profile.fields``."""
-        sip = self.chances("sip", 0.15)
-        pstn = derive(lambda s: not s, sip)
-        name = derive(lambda bits: pick_of(bits, _NAMES), self.draws("name"))
-        uri = derive(_sip_uri, name, self.hexes("user", 4), self.draws("trunk"))
-        redirect = derive(lambda p, r: p and r, pstn, self.chances("redirect", 0.25))
-        agent = derive(
-            lambda p, has, uuid: uuid if p and has else None,
-            pstn,
-            self.chances("has-agent", 0.7),
-            self.uuids("agent"),
-        )
-        return {
-            "id": self.uuids("id"),
-            "number": derive(lambda s, u, e164: u if s else e164, sip, uri, self.e164_at),
-            "name": name,
-            "created_at": derive(iso_utc, self.times.instants),
-            "type": derive(("pstn", "sip").__getitem__, sip),
-            # SIP numbers' other fields are unpublished: none is made up.
-            "inbound_agent_id": Field(agent, present=pstn),
-            "redirect": Field(redirect, present=pstn),
-            "redirect_phone_number": Field(
-                derive(self._redirect_to, redirect, self.index), present=pstn
-            ),
-        }
+    ],
+    since=dt.datetime(2024, 1, 15, tzinfo=dt.UTC),
+    fields={
+        "id": lambda x: x.uuid("id"),  # a UUID in the reference's example
+        "number": _number,
+        "name": lambda x: x.pick("name", _NAMES),
+        "type": lambda x: "sip" if _sip(x) else "pstn",
+        "inbound_agent_id": _pstn_only(
+            lambda x: x.uuid("agent") if x.chance("has-agent", 0.7) else None
+        ),
+        "redirect": _pstn_only(_redirect),
+        # Another of the account's numbers: the next item's.
+        "redirect_phone_number": _pstn_only(
+            lambda x: x.profile.phone((x.i + 1) % x.size)[0] if _redirect(x) else None
+        ),
+    },
+)
+"""Rounded's realism table."""
