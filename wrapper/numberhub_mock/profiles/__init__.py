@@ -11,10 +11,10 @@ import functools
 from numberhub_spec import Spec
 
 from . import bird, butter, duoplus, plivo, rounded
-from ._realism import ABSENT, Item, Realism
+from ._realism import OMIT, Item, Realism
 from .profile import Profile, profile_class
 
-__all__ = ["ABSENT", "REALISM", "Item", "Profile", "Realism", "profile_for"]
+__all__ = ["OMIT", "REALISM", "Item", "Profile", "Realism", "profile_for"]
 
 REALISM: dict[str, Realism] = {
     "bird": bird.REALISM,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ._realism import ABSENT
+from ._realism import OMIT
 
 __all__ = [
     "Array",
@@ -112,16 +112,16 @@ class Object(Node):
         self.props = props
 
     def value(self, i: int, key: int) -> Any:
-        """See `Node.value`: keys whose value is ``ABSENT`` are left out.
+        """See `Node.value`: keys whose value is ``OMIT`` are left out.
 
-        An object whose every key is left out is ``ABSENT`` itself.
+        An object whose every key is left out is ``OMIT`` itself.
         """
         out = {}
         for name, node in self.props.items():
             value = node.value(i, key)
-            if value is not ABSENT:
+            if value is not OMIT:
                 out[name] = value
-        return out if out or not self.props else ABSENT
+        return out if out or not self.props else OMIT
 
     def field(self, i: int, key: int, parts: list[str]) -> Any:
         """See `Node.field`."""

@@ -21,17 +21,17 @@ from ._numbers import Numbers
 from ._rand import pick_of
 from ._timeline import TimeLine
 
-__all__ = ["ABSENT", "Item", "Realism", "Rule"]
+__all__ = ["OMIT", "Item", "Realism", "Rule"]
 
 T = TypeVar("T")
 
 
-class _Absent:
+class _Omit:
     def __repr__(self) -> str:
-        return "ABSENT"
+        return "OMIT"
 
 
-ABSENT: Any = _Absent()
+OMIT: Any = _Omit()
 """A rule's value for a key the item leaves out (Rounded's SIP numbers have no agent)."""
 
 Rule = Callable[["Item"], Any]

@@ -8,7 +8,7 @@ that a filter reads but items do not show.
 from __future__ import annotations
 
 from .._phones import Group
-from ._realism import ABSENT, Item, Realism
+from ._realism import OMIT, Item, Realism
 
 __all__ = ["REALISM"]
 
@@ -40,7 +40,7 @@ def _mms(x: Item) -> bool:
 
 def _whatsapp(x: Item) -> object:
     if x.block.group.kind != "mobile" and not _north_american(x):
-        return ABSENT
+        return OMIT
     return bool(x.chance("whatsapp", 0.5))
 
 

@@ -39,7 +39,7 @@ from ._item_tree import Array, Leaf, Node, Nullable, Object, OneOf, merge_all_of
 from ._mapped_values import MappedValues, number_path, type_labels
 from ._number_groups import groups_for
 from ._numbers import Numbers
-from ._realism import ABSENT, Item, Realism, Rule
+from ._realism import OMIT, Item, Realism, Rule
 from ._schema_values import SchemaValues
 from ._spec_hints import Hints, looks_like_phone
 from ._timeline import TIME_START
@@ -69,7 +69,7 @@ def _first_phone(resolve: Callable[[Any], Any], schema: Any, prefix: str = "") -
 
 
 def _present(value: Any) -> Any:
-    return None if value is ABSENT else value
+    return None if value is OMIT else value
 
 
 class Profile(Numbers):
@@ -120,7 +120,7 @@ class Profile(Numbers):
             root = self._roots[variant] = self._node(self.spec.item_schema, "", in_array=False)
             for path, get, validator in self._checks:  # rules may read any other field
                 values = [get(i, i) for i in range(min(self.size, _SAMPLES))]
-                bad = [v for v in values if v is not ABSENT and not validator.is_valid(v)]
+                bad = [v for v in values if v is not OMIT and not validator.is_valid(v)]
                 if bad:
                     raise ValueError(f"{self.provider}: realism's {path} breaks its schema")
         return root

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .._phones import Group
-from ._realism import ABSENT, Item, Realism
+from ._realism import OMIT, Item, Realism
 
 __all__ = ["REALISM"]
 
@@ -38,7 +38,7 @@ def _number(x: Item) -> str:
 
 def _pstn_only(value: object) -> object:
     """A field only PSTN numbers carry."""
-    return lambda x: ABSENT if _sip(x) else value(x) if callable(value) else value
+    return lambda x: OMIT if _sip(x) else value(x) if callable(value) else value
 
 
 def _redirect(x: Item) -> bool:
