@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
-__all__ = ["CHUNK", "TWO64", "Rand", "chance_of", "hex_of", "pick_of", "uuid_of"]
+__all__ = ["CHUNK", "TWO64", "Rand", "pick_of"]
 
 T = TypeVar("T")
 _MASK = (1 << 64) - 1
@@ -90,11 +90,6 @@ def _salt(text: str) -> int:
     return h
 
 
-def chance_of(bits: int, p: float) -> bool:
-    """``Rand.chance`` given the draw's bits: True with probability ``p``."""
-    return bits / TWO64 < p
-
-
 def pick_of(bits: int, options: Sequence[T], weights: Sequence[float] | None = None) -> T:
     """``Rand.pick`` given the draw's bits: one of ``options``, by ``weights`` when given."""
     if weights is None:
@@ -105,17 +100,6 @@ def pick_of(bits: int, options: Sequence[T], weights: Sequence[float] | None = N
         if x < 0:
             return option
     return options[-1]
-
-
-def hex_of(*words: int, digits: int) -> str:
-    """``Rand.hex`` given the draws of its words: ``digits`` lower-case hex digits."""
-    return "".join(f"{w:016x}" for w in words)[:digits]
-
-
-def uuid_of(high: int, low: int) -> str:
-    """``Rand.uuid`` given the draws of its two words: a version 4 UUID."""
-    h = f"{high:016x}{low:016x}"
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) % 4]}{h[17:20]}-{h[20:]}"
 
 
 class Rand:
@@ -186,8 +170,9 @@ class Rand:
     def hex(self, i: int, purpose: str, digits: int) -> str:
         """``digits`` lower-case hex digits (one draw, ``purpose/k``, per 16 of them)."""
         words = [self.bits(i, f"{purpose}/{k}") for k in range(-(-digits // 16))]
-        return hex_of(*words, digits=digits)
+        return "".join(f"{w:016x}" for w in words)[:digits]
 
     def uuid(self, i: int, purpose: str) -> str:
         """A random-looking (version 4) UUID."""
-        return uuid_of(self.bits(i, f"{purpose}/0"), self.bits(i, f"{purpose}/1"))
+        h = f"{self.bits(i, f'{purpose}/0'):016x}{self.bits(i, f'{purpose}/1'):016x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) % 4]}{h[17:20]}-{h[20:]}"

@@ -38,11 +38,6 @@ class TimeLine:
         midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
         self._day0 = (start.toordinal(), int((start - midnight).total_seconds()))
 
-    @property
-    def start(self) -> dt.datetime:
-        """The earliest possible instant."""
-        return self._start
-
     def offset(self, i: int) -> int:
         """Whole seconds from ``start`` to the instant of index ``i`` (orders like ``at``)."""
         k = self._size - 1 - i if self._desc else i
