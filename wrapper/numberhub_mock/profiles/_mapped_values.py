@@ -175,19 +175,9 @@ class MappedValues:
         role = self.roles.get(path)
         if role is None:
             return ()
-        makers = {
-            "number": self._number,
-            "country": self._country,
-            "id": self._id,
-            "type": self._type,
-            "status": self._status,
-            "created_at": self._created_at,
-            "capability": self._capability,
-            "amount": self._amount,
-            "currency": self._currency,
-            "exponent": self._exponent,
-        }
-        return makers[role.kind](path, schema, role)
+        make: Callable[[str, Mapping[str, Any], _Role], Iterable[Getter]]
+        make = getattr(self, f"_{role.kind}")  # a method per role: _number, _country...
+        return make(path, schema, role)
 
     # -- roles ------------------------------------------------------------------------------
     def _number(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
