@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypedDict, Unpack
 
 from ._journal import RecordedRequest
 
-__all__ = ["ABSENT", "Verifiable"]
+__all__ = ["ABSENT", "Criteria", "Verifiable"]
 
 _NEAR_MISSES = 5
 
@@ -81,29 +81,27 @@ def _differences(record: RecordedRequest, criteria: Mapping[str, Any]) -> list[s
     return out
 
 
-def _criteria(
-    provider: Any,
-    method: Any,
-    path: Any,
-    query: Mapping[str, Any] | None,
-    body: Mapping[str, Any] | None,
-    status: Any,
-    error: Any,
-    fault: Any,
-    where: Callable[[RecordedRequest], bool] | None,
-) -> dict[str, Any]:
-    given = {
-        "provider": provider,
-        "method": method,
-        "path": path,
-        "query": query,
-        "body": body,
-        "status": status,
-        "error": error,
-        "fault": fault,
-        "where": where,
-    }
-    return {k: v for k, v in given.items() if v is not None}
+class Criteria(TypedDict, total=False):
+    """What ``matching`` and ``assert_count`` select by (see the module docstring)."""
+
+    provider: Any
+    method: Any
+    path: Any
+    query: Mapping[str, Any] | None
+    body: Mapping[str, Any] | None
+    status: Any
+    error: Any
+    fault: Any
+    where: Callable[[RecordedRequest], bool] | None
+
+
+def _criteria(given: Criteria) -> dict[str, Any]:
+    """The criteria given (those not None), in `Criteria`'s order."""
+    values: Mapping[str, Any] = given
+    unknown = sorted(values.keys() - Criteria.__annotations__.keys())
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    return {k: values[k] for k in Criteria.__annotations__ if values.get(k) is not None}
 
 
 def _describe(criteria: Mapping[str, Any]) -> str:
@@ -126,37 +124,12 @@ class Verifiable:
     def __iter__(self) -> Iterator[RecordedRequest]:
         raise NotImplementedError
 
-    def matching(
-        self,
-        *,
-        provider: Any = None,
-        method: Any = None,
-        path: Any = None,
-        query: Mapping[str, Any] | None = None,
-        body: Mapping[str, Any] | None = None,
-        status: Any = None,
-        error: Any = None,
-        fault: Any = None,
-        where: Callable[[RecordedRequest], bool] | None = None,
-    ) -> list[RecordedRequest]:
+    def matching(self, **given: Unpack[Criteria]) -> list[RecordedRequest]:
         """The records meeting every criterion given, in arrival order."""
-        criteria = _criteria(provider, method, path, query, body, status, error, fault, where)
+        criteria = _criteria(given)
         return [r for r in self if not _differences(r, criteria)]
 
-    def assert_count(
-        self,
-        n: int,
-        *,
-        provider: Any = None,
-        method: Any = None,
-        path: Any = None,
-        query: Mapping[str, Any] | None = None,
-        body: Mapping[str, Any] | None = None,
-        status: Any = None,
-        error: Any = None,
-        fault: Any = None,
-        where: Callable[[RecordedRequest], bool] | None = None,
-    ) -> list[RecordedRequest]:
+    def assert_count(self, n: int, **given: Unpack[Criteria]) -> list[RecordedRequest]:
         """Check that exactly ``n`` records match; return them.
 
         Raises:
@@ -165,7 +138,7 @@ class Verifiable:
                 with how it differs (the journal holds no credential, so neither does
                 the message).
         """
-        criteria = _criteria(provider, method, path, query, body, status, error, fault, where)
+        criteria = _criteria(given)
         records = list(self)
         scored = [(_differences(r, criteria), i, r) for i, r in enumerate(records)]
         found = [r for diffs, _, r in scored if not diffs]
