@@ -10,40 +10,29 @@ example's own style otherwise.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from numberhub_spec import Spec
 
-from ._validation import Problem
+from ._validation import Problem, types_of
 
 __all__ = ["ErrorBuilder"]
 
-# Error kinds -> (PascalCase code, snake_case code, default message)
-_KINDS: Mapping[str, tuple[str, str, str]] = {
-    "invalid": ("InvalidPayload", "invalid_request", "Request payload failed validation"),
-    "cursor": ("InvalidPageToken", "invalid_cursor", "The page token is invalid"),
-    "auth": ("Unauthorized", "unauthorized", "Authentication failed"),
-    "tenant": ("Forbidden", "forbidden", "Access to this account is denied"),
-    "rate": ("TooManyRequests", "rate_limited", "Too many requests"),
-    "not_found": ("NotFound", "not_found", "not found"),
-    "method": ("MethodNotAllowed", "method_not_allowed", "Method Not Allowed"),
-    "server": ("InternalServerError", "internal_error", "Internal server error"),
-    "bad_gateway": ("BadGateway", "bad_gateway", "Bad gateway"),
-    "unavailable": ("ServiceUnavailable", "service_unavailable", "Service unavailable"),
-}
-_STATUS_KIND = {
-    400: "invalid",
-    401: "auth",
-    403: "tenant",
-    404: "not_found",
-    405: "method",
-    422: "invalid",
-    429: "rate",
-    500: "server",
-    502: "bad_gateway",
-    503: "unavailable",
+# Error kinds -> (PascalCase code, snake_case code, default message, status)
+_KINDS: Mapping[str, tuple[str, str, str, int]] = {
+    "invalid": ("InvalidPayload", "invalid_request", "Request payload failed validation", 400),
+    "cursor": ("InvalidPageToken", "invalid_cursor", "The page token is invalid", 400),
+    "auth": ("Unauthorized", "unauthorized", "Authentication failed", 401),
+    "tenant": ("Forbidden", "forbidden", "Access to this account is denied", 403),
+    "rate": ("TooManyRequests", "rate_limited", "Too many requests", 429),
+    "not_found": ("NotFound", "not_found", "not found", 404),
+    "method": ("MethodNotAllowed", "method_not_allowed", "Method Not Allowed", 405),
+    "server": ("InternalServerError", "internal_error", "Internal server error", 500),
+    "bad_gateway": ("BadGateway", "bad_gateway", "Bad gateway", 502),
+    "unavailable": ("ServiceUnavailable", "service_unavailable", "Service unavailable", 503),
 }
 
 
@@ -88,10 +77,7 @@ class ErrorBuilder:
         # The spec model's ResponseSpec has no example, nor which statuses share one
         # response object: those two are read from the document (through Spec.resolve).
         raw: Mapping[str, Any] = spec.document["paths"][op.path][op.method.lower()]["responses"]
-        shared: dict[str, int] = {}
-        for status, response in raw.items():
-            key = str(response.get("$ref", status))
-            shared[key] = shared.get(key, 0) + 1
+        shared = Counter(str(response.get("$ref", status)) for status, response in raw.items())
         self.documented = {int(s) for s in raw if str(s).isdigit()}
         self._templates: dict[int, _Template] = {}
         for status, response in raw.items():
@@ -108,7 +94,7 @@ class ErrorBuilder:
             return 422 if 422 in self._templates and self._templates[422].dedicated else 400
         if kind == "tenant":
             return 403 if 403 in self.documented else 401
-        return next((s for s, k in _STATUS_KIND.items() if k == kind), 400)
+        return _KINDS[kind][3] if kind in _KINDS else 400
 
     def _template(self, status: int) -> _Template:
         if status in self._templates:
@@ -140,7 +126,7 @@ class ErrorBuilder:
             request_id: A request id, for bodies that carry one.
         """
         template = self._template(status)
-        pascal, snake, default_message = _KINDS.get(kind, _KINDS["invalid"])
+        pascal, snake, default_message, _ = _KINDS.get(kind, _KINDS["invalid"])
         example = template.example
         body = copy.deepcopy(example) if isinstance(example, dict) else {}
         if message is None:
@@ -168,11 +154,8 @@ class _Filler:
         schema = self.resolve(schema)
         if not isinstance(schema, Mapping):
             return False
-        t = schema.get("type")
-        if t == type_name or (isinstance(t, list) and type_name in t):
-            return True
         variants = [*schema.get("anyOf", ()), *schema.get("oneOf", ())]
-        return any(self.allows(s, type_name) for s in variants)
+        return type_name in types_of(schema) or any(self.allows(s, type_name) for s in variants)
 
     def details(self, schema: Any) -> Any:
         if self.allows(schema, "object") and not self.allows(schema, "array"):
