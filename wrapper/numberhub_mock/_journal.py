@@ -83,19 +83,8 @@ class RecordedRequest:
     def from_dict(cls, data: dict[str, Any]) -> RecordedRequest:
         """The record of ``to_dict``'s output (or a stored row)."""
         when = data["time"]
-        if isinstance(when, str):
-            when = dt.datetime.fromisoformat(when).timestamp()
-        return cls(
-            data["provider"],
-            data["method"],
-            data["path"],
-            {k: list(v) for k, v in data["query"].items()},
-            data["body"],
-            data["status"],
-            float(when),
-            data.get("error"),
-            data.get("fault"),
-        )
+        when = dt.datetime.fromisoformat(when).timestamp() if isinstance(when, str) else when
+        return cls(**{**data, "time": float(when)})
 
 
 def plain_query(
