@@ -8,6 +8,7 @@ that validates with the spec model.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -72,16 +73,10 @@ class Validator:
 
 
 def _coerce_scalar(raw: str, types: set[str]) -> Any:
-    if "integer" in types:
-        try:
-            return int(raw)
-        except ValueError:
-            pass
-    if "number" in types:
-        try:
-            return float(raw)
-        except ValueError:
-            pass
+    for name, number in (("integer", int), ("number", float)):
+        if name in types:
+            with contextlib.suppress(ValueError):
+                return number(raw)
     if "boolean" in types and raw in ("true", "false"):
         return raw == "true"
     return raw
@@ -121,11 +116,8 @@ class ParamCheck:
     def coerce(self, raw: list[str]) -> Any:
         """The typed value of the raw strings received for this parameter."""
         if self.is_array:
-            values: list[Any] = []
-            for r in raw:
-                parts = r.split(",") if not self.explode else [r]
-                values += [_coerce_scalar(part, self.item_types) for part in parts]
-            return values
+            parts = raw if self.explode else [part for r in raw for part in r.split(",")]
+            return [_coerce_scalar(part, self.item_types) for part in parts]
         return _coerce_scalar(raw[0], self.types)
 
     def check(self, value: Any) -> list[Problem]:
