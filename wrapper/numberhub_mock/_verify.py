@@ -57,18 +57,14 @@ def _differences(record: RecordedRequest, criteria: Mapping[str, Any]) -> list[s
     """How ``record`` fails each criterion (empty when it matches them all)."""
     out: list[str] = []
     for name, want in criteria.items():
-        if name == "query":
+        if name in ("query", "body"):
+            sent = getattr(record, name)
+            sent = sent if isinstance(sent, Mapping) else {}
             for key, value in want.items():
-                got = record.query.get(key, ABSENT)
-                expected = value if value is ABSENT else _query_values(value)
+                got = sent.get(key, ABSENT)
+                expected = _query_values(value) if name == "query" else value
                 if not _same(expected, got):
-                    out.append(f"query {key}: {got!r} (wanted {expected!r})")
-        elif name == "body":
-            body = record.body if isinstance(record.body, Mapping) else {}
-            for key, value in want.items():
-                got = body.get(key, ABSENT)
-                if not _same(value, got):
-                    out.append(f"body {key}: {got!r} (wanted {value!r})")
+                    out.append(f"{name} {key}: {got!r} (wanted {expected!r})")
         elif name == "where":
             if not want(record):
                 out.append("where: the predicate is false")
