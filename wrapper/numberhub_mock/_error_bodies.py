@@ -78,7 +78,6 @@ class ErrorBuilder:
         # response object: those two are read from the document (through Spec.resolve).
         raw: Mapping[str, Any] = spec.document["paths"][op.path][op.method.lower()]["responses"]
         shared = Counter(str(response.get("$ref", status)) for status, response in raw.items())
-        self.documented = {int(s) for s in raw if str(s).isdigit()}
         self._templates: dict[int, _Template] = {}
         for status, response in raw.items():
             if not str(status).isdigit() or int(status) < 400:
@@ -93,7 +92,7 @@ class ErrorBuilder:
         if kind == "invalid":
             return 422 if 422 in self._templates and self._templates[422].dedicated else 400
         if kind == "tenant":
-            return 403 if 403 in self.documented else 401
+            return 403 if 403 in self._templates else 401
         return _KINDS[kind][3] if kind in _KINDS else 400
 
     def _template(self, status: int) -> _Template:
@@ -127,8 +126,7 @@ class ErrorBuilder:
         """
         template = self._template(status)
         pascal, snake, default_message, _ = _KINDS.get(kind, _KINDS["invalid"])
-        example = template.example
-        body = copy.deepcopy(example) if isinstance(example, dict) else {}
+        body = copy.deepcopy(template.example) if isinstance(template.example, dict) else {}
         if message is None:
             message = (_message_of(body) if template.dedicated else None) or default_message
         filler = _Filler(
@@ -168,9 +166,7 @@ class _Filler:
 
     def fill(self, body: dict[str, Any], schema: Any) -> None:
         schema = self.resolve(schema)
-        props: Mapping[str, Any] = (
-            schema.get("properties", {}) if isinstance(schema, Mapping) else {}
-        )
+        props = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
         for key, sub in props.items():
             if key == "message" and self.allows(sub, "string"):
                 body[key] = self.message
