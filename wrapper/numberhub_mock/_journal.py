@@ -99,13 +99,10 @@ def recorded(
 ) -> RecordedRequest:
     """The record of a kept entry, its query and body parsed."""
     provider, method, path, query, raw, when = entry
-    pairs = (
-        parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-        if isinstance(query, bytes)
-        else query
-    )
+    if isinstance(query, bytes):
+        query = tuple(parse_qsl(query.decode("latin-1"), keep_blank_values=True))
     out: dict[str, list[str]] = {}
-    for k, v in pairs:
+    for k, v in query:
         out.setdefault(k, []).append(v)
     body = None
     if raw is not None:
