@@ -165,9 +165,7 @@ def _candidates(schema: Mapping[str, Any], text: str, rnd: random.Random) -> Ite
     pattern = schema.get("pattern")
     for _ in range(20 if pattern else 0):
         yield from_pattern(str(pattern), rnd)
-    low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
-    padded = text.ljust(low, "0")
-    yield padded[:high] if high is not None else padded
+    yield text.ljust(int(schema.get("minLength", 0)), "0")[: schema.get("maxLength")]
 
 
 def resolve_credentials(
@@ -193,11 +191,8 @@ def resolve_credentials(
         known = DEFAULT_CREDENTIALS.get(provider)
         creds = dict(known) if known is not None else spec_credentials(provider, specs_dir)
         for key in creds:
-            value = env.get(env_var(provider, key))
-            if value:
-                creds[key] = value
-        for key, value in ((overrides or {}).get(provider) or {}).items():
-            creds[key] = str(value)
+            creds[key] = env.get(env_var(provider, key)) or creds[key]
+        creds.update({k: str(v) for k, v in ((overrides or {}).get(provider) or {}).items()})
         result[provider] = creds
     return result
 
