@@ -49,6 +49,11 @@ def _properties(spec: Spec, schema: Any) -> tuple[dict[str, Any], set[str]]:
     return props, required
 
 
+def _enumerated(schema: Mapping[str, Any]) -> bool:
+    """Whether the spec lists a field's values (``enum``, or an open enum's "Known values")."""
+    return bool(schema.get("enum")) or "Known values:" in str(schema.get("description", ""))
+
+
 class ItemDrift:
     """The four differences of one provider's items (see the module docstring)."""
 
@@ -62,13 +67,7 @@ class ItemDrift:
             if self.retyped is not None:
                 break
         self.enumerated = next(
-            (
-                n
-                for n, s in candidates.items()
-                if n != self.retyped
-                and (s.get("enum") or "Known values:" in str(s.get("description", "")))
-            ),
-            None,
+            (n for n, s in candidates.items() if n != self.retyped and _enumerated(s)), None
         )
         used = {self.retyped, self.enumerated}
         self.dropped = next((n for n in candidates if n not in required and n not in used), None)
