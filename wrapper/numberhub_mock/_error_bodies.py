@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from numberhub_spec import Spec
@@ -101,8 +101,7 @@ class ErrorBuilder:
         fallback = 500 if status >= 500 else 400
         for candidate in (fallback, 400, 500, *sorted(self._templates)):
             if candidate in self._templates:
-                found = self._templates[candidate]
-                return _Template(found.example, found.schema, dedicated=False)
+                return replace(self._templates[candidate], dedicated=False)
         return _Template({"error": ""}, {}, dedicated=False)
 
     def body(
@@ -174,10 +173,9 @@ class _Filler:
                 if self.allows(sub, "string") and not isinstance(body.get(key), dict):
                     body[key] = self.message
                 elif self.allows(sub, "object"):
-                    current = body.get(key)
-                    inner: dict[str, Any] = current if isinstance(current, dict) else {}
-                    self.fill(inner, sub)
-                    body[key] = inner
+                    if not isinstance(body.get(key), dict):
+                        body[key] = {}
+                    self.fill(body[key], sub)
             elif key in ("code", "status") and self.allows(sub, "integer"):
                 body[key] = self.status
             elif key == "code" and self.allows(sub, "string"):
