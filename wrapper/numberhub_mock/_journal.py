@@ -75,9 +75,7 @@ class RecordedRequest:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready values; ``time`` as ISO 8601 UTC."""
-        out = asdict(self)
-        out["time"] = dt.datetime.fromtimestamp(self.time, dt.UTC).isoformat()
-        return out
+        return {**asdict(self), "time": dt.datetime.fromtimestamp(self.time, dt.UTC).isoformat()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RecordedRequest:
