@@ -92,7 +92,6 @@ class ParamCheck:
 
     __slots__ = (
         "explode",
-        "is_array",
         "item_types",
         "location",
         "name",
@@ -107,7 +106,6 @@ class ParamCheck:
         self.location = param.location
         self.required = param.required
         self.types = types_of(schema)
-        self.is_array = "array" in self.types
         self.item_types = types_of(spec.resolve(schema.get("items") or {}))
         style = param.style or "form"
         self.explode = param.explode if param.explode is not None else style == "form"
@@ -115,7 +113,7 @@ class ParamCheck:
 
     def coerce(self, raw: list[str]) -> Any:
         """The typed value of the raw strings received for this parameter."""
-        if self.is_array:
+        if "array" in self.types:
             parts = raw if self.explode else [part for r in raw for part in r.split(",")]
             return [_coerce_scalar(part, self.item_types) for part in parts]
         return _coerce_scalar(raw[0], self.types)
