@@ -126,25 +126,21 @@ __all__ = [
 # Where each public name lives. They are imported on first use, so that importing the
 # package (as pytest does for ``numberhub_mock.pytest_plugin``) costs nothing.
 _HOMES = {
-    "ABSENT": "._verify",
-    "DEFAULT_CREDENTIALS": "._credentials",
-    "DEFAULT_SIZE": "._dataset",
-    "FAULT_KINDS": "._faults",
-    "JOURNAL_PATH": "._app",
-    "Journal": "._state",
-    "MockApp": "._app",
-    "RecordedRequest": "._journal",
-    "read_items": "._team",
-    "MockServer": "._server",
-    "create_app": "._create",
-    "credentials": "._credentials",
-    "dataset": "._dataset",
-    "serve_forever": "._server",
+    "._app": ("JOURNAL_PATH", "MockApp"),
+    "._create": ("create_app",),
+    "._credentials": ("DEFAULT_CREDENTIALS", "credentials"),
+    "._dataset": ("DEFAULT_SIZE", "dataset"),
+    "._faults": ("FAULT_KINDS",),
+    "._journal": ("RecordedRequest",),
+    "._server": ("MockServer", "serve_forever"),
+    "._state": ("Journal",),
+    "._team": ("read_items",),
+    "._verify": ("ABSENT",),
 }
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
+    home = next((module for module, names in _HOMES.items() if name in names), None)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(home, __name__), name)

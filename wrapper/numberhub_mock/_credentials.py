@@ -21,11 +21,11 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypedDict, cast
 
-import jsonschema_rs
 import numberhub_spec
-from numberhub_spec import SecurityScheme, Spec
+from numberhub_spec import SecurityScheme
 
 from ._generate import from_pattern
+from ._validation import Validator
 
 __all__ = [
     "DEFAULT_CREDENTIALS",
@@ -150,17 +150,11 @@ def spec_credentials(
         schema = schemas.get(cred.name)
         if cred.secret or schema is None:
             creds[cred.name] = text
-        else:
-            creds[cred.name] = _fitting(spec, schema, text, rnd)
+            continue
+        fits = Validator(spec, schema).is_valid
+        candidates = _candidates(spec.resolve(schema), text, rnd)
+        creds[cred.name] = next((v for v in candidates if fits(v)), text)
     return creds
-
-
-def _fitting(spec: Spec, schema: Mapping[str, Any], text: str, rnd: random.Random) -> str:
-    """A value that the parameter's schema accepts (``text`` when nothing fits better)."""
-    check = jsonschema_rs.validator_for(spec.schema_document(schema), validate_formats=True)
-    return next(
-        (v for v in _candidates(spec.resolve(schema), text, rnd) if check.is_valid(v)), text
-    )
 
 
 def _candidates(schema: Mapping[str, Any], text: str, rnd: random.Random) -> Iterator[str]:
@@ -171,9 +165,7 @@ def _candidates(schema: Mapping[str, Any], text: str, rnd: random.Random) -> Ite
     pattern = schema.get("pattern")
     for _ in range(20 if pattern else 0):
         yield from_pattern(str(pattern), rnd)
-    low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
-    padded = text.ljust(low, "0")
-    yield padded[:high] if high is not None else padded
+    yield text.ljust(int(schema.get("minLength", 0)), "0")[: schema.get("maxLength")]
 
 
 def resolve_credentials(
@@ -199,11 +191,8 @@ def resolve_credentials(
         known = DEFAULT_CREDENTIALS.get(provider)
         creds = dict(known) if known is not None else spec_credentials(provider, specs_dir)
         for key in creds:
-            value = env.get(env_var(provider, key))
-            if value:
-                creds[key] = value
-        for key, value in ((overrides or {}).get(provider) or {}).items():
-            creds[key] = str(value)
+            creds[key] = env.get(env_var(provider, key)) or creds[key]
+        creds.update({k: str(v) for k, v in ((overrides or {}).get(provider) or {}).items()})
         result[provider] = creds
     return result
 

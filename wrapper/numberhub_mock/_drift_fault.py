@@ -23,6 +23,7 @@ import orjson
 from numberhub_spec import Spec
 
 from ._http import Reply
+from ._validation import types_of
 
 __all__ = ["NEW_ENUM_VALUE", "UNDOCUMENTED_FIELD", "ItemDrift", "drift_reply"]
 
@@ -34,7 +35,7 @@ _cache: dict[tuple[str, int], ItemDrift] = {}
 def _properties(spec: Spec, schema: Any) -> tuple[dict[str, Any], set[str]]:
     """The item's properties (every branch of a ``oneOf``/``anyOf``/``allOf``) and required."""
     props: dict[str, Any] = {}
-    required: set[str] | None = None
+    required: set[str] = set()
     todo = [schema]
     while todo:
         node = spec.resolve(todo.pop(0))
@@ -42,16 +43,15 @@ def _properties(spec: Spec, schema: Any) -> tuple[dict[str, Any], set[str]]:
             continue
         for name, sub in (node.get("properties") or {}).items():
             props.setdefault(name, spec.resolve(sub))
-        if "required" in node:
-            required = (required or set()) | set(node["required"])
+        required.update(node.get("required") or ())
         for key in ("allOf", "oneOf", "anyOf"):
             todo.extend(node.get(key) or ())
-    return props, required or set()
+    return props, required
 
 
-def _types(schema: Mapping[str, Any]) -> set[str]:
-    kind = schema.get("type")
-    return {kind} if isinstance(kind, str) else set(kind or ())
+def _enumerated(schema: Mapping[str, Any]) -> bool:
+    """Whether the spec lists a field's values (``enum``, or an open enum's "Known values")."""
+    return bool(schema.get("enum")) or "Known values:" in str(schema.get("description", ""))
 
 
 class ItemDrift:
@@ -63,17 +63,11 @@ class ItemDrift:
         candidates = {n: s for n, s in props.items() if n not in protected}
         self.retyped: str | None = None
         for wanted in ("boolean", "integer", "string"):
-            self.retyped = next((n for n, s in candidates.items() if wanted in _types(s)), None)
+            self.retyped = next((n for n, s in candidates.items() if wanted in types_of(s)), None)
             if self.retyped is not None:
                 break
         self.enumerated = next(
-            (
-                n
-                for n, s in candidates.items()
-                if n != self.retyped
-                and (s.get("enum") or "Known values:" in str(s.get("description", "")))
-            ),
-            None,
+            (n for n, s in candidates.items() if n != self.retyped and _enumerated(s)), None
         )
         used = {self.retyped, self.enumerated}
         self.dropped = next((n for n in candidates if n not in required and n not in used), None)
@@ -114,11 +108,10 @@ def drift_reply(spec: Spec, reply: Reply) -> Reply:
     if not 200 <= reply.status < 300:
         return reply
     key = (spec.name, id(spec))
-    drift = _cache.get(key)
-    if drift is None:
-        drift = _cache[key] = ItemDrift(spec)
+    if key not in _cache:
+        _cache[key] = ItemDrift(spec)
     try:
         body = orjson.loads(reply.body)
     except orjson.JSONDecodeError:
         return reply
-    return Reply(reply.status, orjson.dumps(drift.page(body)), reply.headers, reply.reason)
+    return Reply(reply.status, orjson.dumps(_cache[key].page(body)), reply.headers, reply.reason)

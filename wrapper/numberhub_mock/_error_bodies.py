@@ -10,40 +10,29 @@ example's own style otherwise.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from numberhub_spec import Spec
 
-from ._validation import Problem
+from ._validation import Problem, types_of
 
 __all__ = ["ErrorBuilder"]
 
-# Error kinds -> (PascalCase code, snake_case code, default message)
-_KINDS: Mapping[str, tuple[str, str, str]] = {
-    "invalid": ("InvalidPayload", "invalid_request", "Request payload failed validation"),
-    "cursor": ("InvalidPageToken", "invalid_cursor", "The page token is invalid"),
-    "auth": ("Unauthorized", "unauthorized", "Authentication failed"),
-    "tenant": ("Forbidden", "forbidden", "Access to this account is denied"),
-    "rate": ("TooManyRequests", "rate_limited", "Too many requests"),
-    "not_found": ("NotFound", "not_found", "not found"),
-    "method": ("MethodNotAllowed", "method_not_allowed", "Method Not Allowed"),
-    "server": ("InternalServerError", "internal_error", "Internal server error"),
-    "bad_gateway": ("BadGateway", "bad_gateway", "Bad gateway"),
-    "unavailable": ("ServiceUnavailable", "service_unavailable", "Service unavailable"),
-}
-_STATUS_KIND = {
-    400: "invalid",
-    401: "auth",
-    403: "tenant",
-    404: "not_found",
-    405: "method",
-    422: "invalid",
-    429: "rate",
-    500: "server",
-    502: "bad_gateway",
-    503: "unavailable",
+# Error kinds -> (PascalCase code, snake_case code, default message, status)
+_KINDS: Mapping[str, tuple[str, str, str, int]] = {
+    "invalid": ("InvalidPayload", "invalid_request", "Request payload failed validation", 400),
+    "cursor": ("InvalidPageToken", "invalid_cursor", "The page token is invalid", 400),
+    "auth": ("Unauthorized", "unauthorized", "Authentication failed", 401),
+    "tenant": ("Forbidden", "forbidden", "Access to this account is denied", 403),
+    "rate": ("TooManyRequests", "rate_limited", "Too many requests", 429),
+    "not_found": ("NotFound", "not_found", "not found", 404),
+    "method": ("MethodNotAllowed", "method_not_allowed", "Method Not Allowed", 405),
+    "server": ("InternalServerError", "internal_error", "Internal server error", 500),
+    "bad_gateway": ("BadGateway", "bad_gateway", "Bad gateway", 502),
+    "unavailable": ("ServiceUnavailable", "service_unavailable", "Service unavailable", 503),
 }
 
 
@@ -88,11 +77,7 @@ class ErrorBuilder:
         # The spec model's ResponseSpec has no example, nor which statuses share one
         # response object: those two are read from the document (through Spec.resolve).
         raw: Mapping[str, Any] = spec.document["paths"][op.path][op.method.lower()]["responses"]
-        shared: dict[str, int] = {}
-        for status, response in raw.items():
-            key = str(response.get("$ref", status))
-            shared[key] = shared.get(key, 0) + 1
-        self.documented = {int(s) for s in raw if str(s).isdigit()}
+        shared = Counter(str(response.get("$ref", status)) for status, response in raw.items())
         self._templates: dict[int, _Template] = {}
         for status, response in raw.items():
             if not str(status).isdigit() or int(status) < 400:
@@ -107,8 +92,8 @@ class ErrorBuilder:
         if kind == "invalid":
             return 422 if 422 in self._templates and self._templates[422].dedicated else 400
         if kind == "tenant":
-            return 403 if 403 in self.documented else 401
-        return next((s for s, k in _STATUS_KIND.items() if k == kind), 400)
+            return 403 if 403 in self._templates else 401
+        return _KINDS[kind][3] if kind in _KINDS else 400
 
     def _template(self, status: int) -> _Template:
         if status in self._templates:
@@ -116,8 +101,7 @@ class ErrorBuilder:
         fallback = 500 if status >= 500 else 400
         for candidate in (fallback, 400, 500, *sorted(self._templates)):
             if candidate in self._templates:
-                found = self._templates[candidate]
-                return _Template(found.example, found.schema, dedicated=False)
+                return replace(self._templates[candidate], dedicated=False)
         return _Template({"error": ""}, {}, dedicated=False)
 
     def body(
@@ -140,9 +124,8 @@ class ErrorBuilder:
             request_id: A request id, for bodies that carry one.
         """
         template = self._template(status)
-        pascal, snake, default_message = _KINDS.get(kind, _KINDS["invalid"])
-        example = template.example
-        body = copy.deepcopy(example) if isinstance(example, dict) else {}
+        pascal, snake, default_message, _ = _KINDS.get(kind, _KINDS["invalid"])
+        body = copy.deepcopy(template.example) if isinstance(template.example, dict) else {}
         if message is None:
             message = (_message_of(body) if template.dedicated else None) or default_message
         filler = _Filler(
@@ -168,11 +151,8 @@ class _Filler:
         schema = self.resolve(schema)
         if not isinstance(schema, Mapping):
             return False
-        t = schema.get("type")
-        if t == type_name or (isinstance(t, list) and type_name in t):
-            return True
         variants = [*schema.get("anyOf", ()), *schema.get("oneOf", ())]
-        return any(self.allows(s, type_name) for s in variants)
+        return type_name in types_of(schema) or any(self.allows(s, type_name) for s in variants)
 
     def details(self, schema: Any) -> Any:
         if self.allows(schema, "object") and not self.allows(schema, "array"):
@@ -185,9 +165,7 @@ class _Filler:
 
     def fill(self, body: dict[str, Any], schema: Any) -> None:
         schema = self.resolve(schema)
-        props: Mapping[str, Any] = (
-            schema.get("properties", {}) if isinstance(schema, Mapping) else {}
-        )
+        props = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
         for key, sub in props.items():
             if key == "message" and self.allows(sub, "string"):
                 body[key] = self.message
@@ -195,10 +173,9 @@ class _Filler:
                 if self.allows(sub, "string") and not isinstance(body.get(key), dict):
                     body[key] = self.message
                 elif self.allows(sub, "object"):
-                    current = body.get(key)
-                    inner: dict[str, Any] = current if isinstance(current, dict) else {}
-                    self.fill(inner, sub)
-                    body[key] = inner
+                    if not isinstance(body.get(key), dict):
+                        body[key] = {}
+                    self.fill(body[key], sub)
             elif key in ("code", "status") and self.allows(sub, "integer"):
                 body[key] = self.status
             elif key == "code" and self.allows(sub, "string"):

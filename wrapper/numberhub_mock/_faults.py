@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .profiles._rand import Rand
 
@@ -23,6 +24,10 @@ FAULT_KINDS: tuple[str, ...] = ("429", "500", "502", "503", "drop", "truncate", 
 OPT_IN_FAULTS: tuple[str, ...] = ("drift",)
 """Faults drawn only when asked for (``faults=["drift"]``): an answer that drifts from the
 spec is no failure to retry, it changes what a listing reads."""
+
+
+_NUMBERS = {"status": "status", "delay": "delay_ms", "retry-after": "retry_after"}
+"""The header's tokens that take a number, and the `Fault` field each sets."""
 
 
 class FaultError(ValueError):
@@ -69,43 +74,29 @@ def parse_fault(value: str, *, slow_ms: int) -> Fault:
     Raises:
         FaultError: An unknown token or a bad number.
     """
-    status: int | None = None
-    delay = 0
-    drop = truncate = drift = False
-    retry_after: int | None = None
+    fields: dict[str, Any] = {}
     for token in value.replace(";", ",").split(","):
         token = token.strip().lower()
-        if not token:
-            continue
         name, _, arg = token.partition("=")
-        try:
-            if name == "status":
-                status = int(arg)
-                if not 400 <= status <= 599:
-                    raise FaultError(f"fault status must be 400..599, not {status}")
-            elif name == "delay":
-                delay = int(arg)
-                if not 0 <= delay <= 600_000:
-                    raise FaultError("fault delay must be 0..600000 ms")
-            elif name == "retry-after":
-                retry_after = int(arg)
-                if retry_after < 0:
-                    raise FaultError("retry-after must be >= 0")
-            elif name == "slow" and not arg:
-                delay = slow_ms
-            elif name == "drop" and not arg:
-                drop = True
-            elif name == "truncate" and not arg:
-                truncate = True
-            elif name == "drift" and not arg:
-                drift = True
-            else:
-                raise FaultError(f"unknown fault {token!r}")
-        except ValueError as exc:
-            if isinstance(exc, FaultError):
-                raise
-            raise FaultError(f"bad number in fault {token!r}") from exc
-    return Fault(status, delay, drop, truncate, retry_after, drift)
+        if name in ("drop", "truncate", "drift") and not arg:
+            fields[name] = True
+        elif name == "slow" and not arg:
+            fields["delay_ms"] = slow_ms
+        elif name in _NUMBERS:
+            try:
+                number = int(arg)
+            except ValueError as exc:
+                raise FaultError(f"bad number in fault {token!r}") from exc
+            if name == "status" and not 400 <= number <= 599:
+                raise FaultError(f"fault status must be 400..599, not {number}")
+            if name == "delay" and not 0 <= number <= 600_000:
+                raise FaultError("fault delay must be 0..600000 ms")
+            if name == "retry-after" and number < 0:
+                raise FaultError("retry-after must be >= 0")
+            fields[_NUMBERS[name]] = number
+        elif token:
+            raise FaultError(f"unknown fault {token!r}")
+    return Fault(**fields)
 
 
 class FaultPlan:
@@ -156,12 +147,4 @@ class FaultPlan:
         if not self.fault_rate or not self.rand.chance(k, "fault", self.fault_rate):
             return None
         kind = self.rand.pick(k, "fault-kind", self.kinds)
-        if kind == "drop":
-            return Fault(drop=True)
-        if kind == "truncate":
-            return Fault(truncate=True)
-        if kind == "slow":
-            return Fault(delay_ms=self.slow_ms)
-        if kind == "drift":
-            return Fault(drift=True)
-        return Fault(status=int(kind))
+        return parse_fault(f"status={kind}" if kind.isdigit() else kind, slow_ms=self.slow_ms)

@@ -90,9 +90,7 @@ _KNOWN = re.compile(r"known values?\s*(?:are|include)?\s*:\s*(.+?)(?:\.(?:\s|$)|
 
 def known_values(description: str | None) -> list[str]:
     """The values an open enum's description lists ("Open enum. Known values: a, b.")."""
-    if not description:
-        return []
-    m = _KNOWN.search(description)
+    m = _KNOWN.search(description or "")
     if m is None:
         return []
     text = re.sub(r"\s+(?:and|or)\s+", ",", m.group(1))

@@ -75,27 +75,14 @@ class RecordedRequest:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready values; ``time`` as ISO 8601 UTC."""
-        out = asdict(self)
-        out["time"] = dt.datetime.fromtimestamp(self.time, dt.UTC).isoformat()
-        return out
+        return {**asdict(self), "time": dt.datetime.fromtimestamp(self.time, dt.UTC).isoformat()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RecordedRequest:
         """The record of ``to_dict``'s output (or a stored row)."""
         when = data["time"]
-        if isinstance(when, str):
-            when = dt.datetime.fromisoformat(when).timestamp()
-        return cls(
-            data["provider"],
-            data["method"],
-            data["path"],
-            {k: list(v) for k, v in data["query"].items()},
-            data["body"],
-            data["status"],
-            float(when),
-            data.get("error"),
-            data.get("fault"),
-        )
+        when = dt.datetime.fromisoformat(when).timestamp() if isinstance(when, str) else when
+        return cls(**{**data, "time": float(when)})
 
 
 def plain_query(
@@ -110,13 +97,10 @@ def recorded(
 ) -> RecordedRequest:
     """The record of a kept entry, its query and body parsed."""
     provider, method, path, query, raw, when = entry
-    pairs = (
-        parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-        if isinstance(query, bytes)
-        else query
-    )
+    if isinstance(query, bytes):
+        query = tuple(parse_qsl(query.decode("latin-1"), keep_blank_values=True))
     out: dict[str, list[str]] = {}
-    for k, v in pairs:
+    for k, v in query:
         out.setdefault(k, []).append(v)
     body = None
     if raw is not None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from ._app import MockApp
@@ -17,6 +19,14 @@ from ._credentials import Credentials
 from ._state import Journal, SharedState
 
 __all__ = ["MockServer", "bind", "serve_forever"]
+
+_QUIET: dict[str, Any] = {
+    "log_level": "warning",
+    "lifespan": "off",
+    "access_log": False,
+    "timeout_graceful_shutdown": 1,
+}
+"""uvicorn's settings for the mock: no access log, no lifespan, a prompt shutdown."""
 
 
 class MockServer:
@@ -74,16 +84,7 @@ class MockServer:
         """Start serving; returns once the socket accepts connections."""
         import uvicorn  # the mock extra; imported here to keep the module cheap
 
-        config = uvicorn.Config(
-            self.app,
-            host=self.host,
-            port=self.port,
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            timeout_graceful_shutdown=1,
-        )
-        server = uvicorn.Server(config)
+        server = uvicorn.Server(uvicorn.Config(self.app, host=self.host, port=self.port, **_QUIET))
         thread = threading.Thread(target=server.run, name="numberhub-mock", daemon=True)
         thread.start()
         deadline = time.monotonic() + timeout
@@ -112,12 +113,7 @@ class MockServer:
     def __enter__(self) -> MockServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
     def __repr__(self) -> str:
@@ -168,19 +164,8 @@ def serve_forever(
     import uvicorn
 
     host, port = sock.getsockname()[:2]
-    common: dict[str, Any] = {
-        "host": host,
-        "port": port,
-        "log_level": "warning",
-        "lifespan": "off",
-        "access_log": False,
-        "timeout_graceful_shutdown": 1,
-    }
+    common: dict[str, Any] = {"host": host, "port": port, **_QUIET}
     if workers > 1:
-        import json
-        import os
-        import tempfile
-
         # uvicorn binds the workers' socket itself: the port is known now, so the one
         # bound here makes way for it.
         sock.close()
@@ -208,9 +193,6 @@ def app_from_env() -> MockApp:
 
     Its state is the SQLite file at ``NUMBERHUB_MOCK_STATE``, shared by every worker.
     """
-    import json
-    import os
-
     options = os.environ.get(_OPTIONS_ENV)
     app = create_app(**(json.loads(Path(options).read_text()) if options else {}))
     state = os.environ.get(_STATE_ENV)

@@ -8,6 +8,7 @@ that validates with the spec model.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -72,16 +73,10 @@ class Validator:
 
 
 def _coerce_scalar(raw: str, types: set[str]) -> Any:
-    if "integer" in types:
-        try:
-            return int(raw)
-        except ValueError:
-            pass
-    if "number" in types:
-        try:
-            return float(raw)
-        except ValueError:
-            pass
+    for name, number in (("integer", int), ("number", float)):
+        if name in types:
+            with contextlib.suppress(ValueError):
+                return number(raw)
     if "boolean" in types and raw in ("true", "false"):
         return raw == "true"
     return raw
@@ -97,7 +92,6 @@ class ParamCheck:
 
     __slots__ = (
         "explode",
-        "is_array",
         "item_types",
         "location",
         "name",
@@ -112,7 +106,6 @@ class ParamCheck:
         self.location = param.location
         self.required = param.required
         self.types = types_of(schema)
-        self.is_array = "array" in self.types
         self.item_types = types_of(spec.resolve(schema.get("items") or {}))
         style = param.style or "form"
         self.explode = param.explode if param.explode is not None else style == "form"
@@ -120,12 +113,9 @@ class ParamCheck:
 
     def coerce(self, raw: list[str]) -> Any:
         """The typed value of the raw strings received for this parameter."""
-        if self.is_array:
-            values: list[Any] = []
-            for r in raw:
-                parts = r.split(",") if not self.explode else [r]
-                values += [_coerce_scalar(part, self.item_types) for part in parts]
-            return values
+        if "array" in self.types:
+            parts = raw if self.explode else [part for r in raw for part in r.split(",")]
+            return [_coerce_scalar(part, self.item_types) for part in parts]
         return _coerce_scalar(raw[0], self.types)
 
     def check(self, value: Any) -> list[Problem]:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypedDict, Unpack
 
 from ._journal import RecordedRequest
 
-__all__ = ["ABSENT", "Verifiable"]
+__all__ = ["ABSENT", "Criteria", "Verifiable"]
 
 _NEAR_MISSES = 5
 
@@ -57,18 +57,14 @@ def _differences(record: RecordedRequest, criteria: Mapping[str, Any]) -> list[s
     """How ``record`` fails each criterion (empty when it matches them all)."""
     out: list[str] = []
     for name, want in criteria.items():
-        if name == "query":
+        if name in ("query", "body"):
+            sent = getattr(record, name)
+            sent = sent if isinstance(sent, Mapping) else {}
             for key, value in want.items():
-                got = record.query.get(key, ABSENT)
-                expected = value if value is ABSENT else _query_values(value)
+                got = sent.get(key, ABSENT)
+                expected = _query_values(value) if name == "query" else value
                 if not _same(expected, got):
-                    out.append(f"query {key}: {got!r} (wanted {expected!r})")
-        elif name == "body":
-            body = record.body if isinstance(record.body, Mapping) else {}
-            for key, value in want.items():
-                got = body.get(key, ABSENT)
-                if not _same(value, got):
-                    out.append(f"body {key}: {got!r} (wanted {value!r})")
+                    out.append(f"{name} {key}: {got!r} (wanted {expected!r})")
         elif name == "where":
             if not want(record):
                 out.append("where: the predicate is false")
@@ -81,29 +77,27 @@ def _differences(record: RecordedRequest, criteria: Mapping[str, Any]) -> list[s
     return out
 
 
-def _criteria(
-    provider: Any,
-    method: Any,
-    path: Any,
-    query: Mapping[str, Any] | None,
-    body: Mapping[str, Any] | None,
-    status: Any,
-    error: Any,
-    fault: Any,
-    where: Callable[[RecordedRequest], bool] | None,
-) -> dict[str, Any]:
-    given = {
-        "provider": provider,
-        "method": method,
-        "path": path,
-        "query": query,
-        "body": body,
-        "status": status,
-        "error": error,
-        "fault": fault,
-        "where": where,
-    }
-    return {k: v for k, v in given.items() if v is not None}
+class Criteria(TypedDict, total=False):
+    """What ``matching`` and ``assert_count`` select by (see the module docstring)."""
+
+    provider: Any
+    method: Any
+    path: Any
+    query: Mapping[str, Any] | None
+    body: Mapping[str, Any] | None
+    status: Any
+    error: Any
+    fault: Any
+    where: Callable[[RecordedRequest], bool] | None
+
+
+def _criteria(given: Criteria) -> dict[str, Any]:
+    """The criteria given (those not None), in `Criteria`'s order."""
+    values: Mapping[str, Any] = given
+    unknown = sorted(values.keys() - Criteria.__annotations__.keys())
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    return {k: values[k] for k in Criteria.__annotations__ if values.get(k) is not None}
 
 
 def _describe(criteria: Mapping[str, Any]) -> str:
@@ -126,37 +120,12 @@ class Verifiable:
     def __iter__(self) -> Iterator[RecordedRequest]:
         raise NotImplementedError
 
-    def matching(
-        self,
-        *,
-        provider: Any = None,
-        method: Any = None,
-        path: Any = None,
-        query: Mapping[str, Any] | None = None,
-        body: Mapping[str, Any] | None = None,
-        status: Any = None,
-        error: Any = None,
-        fault: Any = None,
-        where: Callable[[RecordedRequest], bool] | None = None,
-    ) -> list[RecordedRequest]:
+    def matching(self, **given: Unpack[Criteria]) -> list[RecordedRequest]:
         """The records meeting every criterion given, in arrival order."""
-        criteria = _criteria(provider, method, path, query, body, status, error, fault, where)
+        criteria = _criteria(given)
         return [r for r in self if not _differences(r, criteria)]
 
-    def assert_count(
-        self,
-        n: int,
-        *,
-        provider: Any = None,
-        method: Any = None,
-        path: Any = None,
-        query: Mapping[str, Any] | None = None,
-        body: Mapping[str, Any] | None = None,
-        status: Any = None,
-        error: Any = None,
-        fault: Any = None,
-        where: Callable[[RecordedRequest], bool] | None = None,
-    ) -> list[RecordedRequest]:
+    def assert_count(self, n: int, **given: Unpack[Criteria]) -> list[RecordedRequest]:
         """Check that exactly ``n`` records match; return them.
 
         Raises:
@@ -165,7 +134,7 @@ class Verifiable:
                 with how it differs (the journal holds no credential, so neither does
                 the message).
         """
-        criteria = _criteria(provider, method, path, query, body, status, error, fault, where)
+        criteria = _criteria(given)
         records = list(self)
         scored = [(_differences(r, criteria), i, r) for i, r in enumerate(records)]
         found = [r for diffs, _, r in scored if not diffs]

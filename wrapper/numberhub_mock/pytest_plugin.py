@@ -18,8 +18,9 @@ imported only when a test uses a fixture.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -49,13 +50,5 @@ def numberhub_mock() -> Iterator[MockServer]:
 @pytest.fixture
 def numberhub_mock_factory() -> Iterator[Callable[..., MockServer]]:
     """Start mocks with custom options; each is stopped after the test."""
-    started: list[MockServer] = []
-
-    def start(**options: Any) -> MockServer:
-        server = _server_class()(**options).start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+    with contextlib.ExitStack() as started:
+        yield lambda **options: started.enter_context(_server_class()(**options))
