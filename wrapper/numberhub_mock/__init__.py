@@ -20,14 +20,16 @@ filters (``FilterRule``), paging (``PagingPlan``), order (``OrderSpec``), error 
 (each provider's documented error responses) and the rate limit (``RateLimitSpec``). What
 the mock does with them (validating, filtering, paging, answering errors) is its own code.
 The dataset is seeded: the same seed and size always serve the same items, and
-``dataset()`` returns them as the ground truth for tests.
+``dataset()`` returns them as the ground truth for tests. One engine makes every
+provider's items from its spec (``profiles.Profile``): its ``x-numberhub-item`` mapping
+makes numbers valid for their country, types, statuses, times and prices as the mapping
+reads them; filter, sort, order and cursor fields follow the paging. What a shipped
+provider's spec cannot say (the numbers it sells, prices, cross-field rules) comes from
+its ``Realism`` table beside the spec (``profiles/<provider>.py``).
 
-Any other spec is served too: point the mock at a folder of specs (``create_app(specs_dir=
-...)``, or ``$NUMBERHUB_SPECS_DIR`` for every consumer, the CLI included) and a spec
-without a hand-written data profile gets one made from the spec alone
-(``profiles.schema``): its ``x-numberhub-item`` mapping makes numbers valid for their
-country, types, statuses, times and prices as the mapping reads them; filter, sort, order
-and cursor fields follow the paging. Its credentials carry the spec model's names
+Any other spec is served too, from the spec alone: point the mock at a folder of specs
+(``create_app(specs_dir=...)``, or ``$NUMBERHUB_SPECS_DIR`` for every consumer, the CLI
+included). Its credentials carry the spec model's names
 (``Spec.credentials``), e.g. ``api_token`` and ``account_id`` for dialbase.
 
 Use:
