@@ -13,6 +13,7 @@ import orjson
 from ._churn import Churn
 from ._credentials import CredentialMap, Credentials
 from ._drift_fault import drift_reply
+from ._error_bodies import _STATUS_KIND
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
 from ._journal import Entry, Query, Redactor, plain_query
@@ -26,16 +27,6 @@ JOURNAL_PATH = "/_numberhub/requests"
 DEFAULT_SLOW_MS = 60_000
 """A ``slow`` fault's wait: twice numberhub's default client timeout (30 s), so that it is
 reliably a timeout and never a late answer."""
-_STATUS_KIND = {
-    401: "auth",
-    403: "tenant",
-    404: "not_found",
-    405: "method",
-    429: "rate",
-    500: "server",
-    502: "bad_gateway",
-    503: "unavailable",
-}
 
 
 class MockApp:
@@ -166,10 +157,8 @@ class MockApp:
             body += message.get("body", b"")
             more = bool(message.get("more_body", False))
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        raw_query: bytes = scope.get("query_string", b"")
-        req = Request(
-            scope["method"], path, path_params, None, headers, body, query_string=raw_query
-        )
+        query: bytes = scope.get("query_string", b"")
+        req = Request(scope["method"], path, path_params, headers, body, query)
         target = service or self._nearest(path)
         k = self.state.arrive(self._record(req, service, target))
         if self.churn is not None and service is not None:  # recorded as sent, served shifted

@@ -47,13 +47,9 @@ def _dumps(value: Any) -> bytes:
 
 
 def _path_regex(template: str) -> re.Pattern[str]:
-    out = "^"
-    for part in re.split(r"(\{[^}]+\})", template):
-        if part.startswith("{"):
-            out += f"(?P<{part[1:-1]}>[^/]+)"
-        else:
-            out += re.escape(part)
-    return re.compile(out + "$")
+    """Matches the paths of ``template``, each ``{name}`` one segment of that name."""
+    pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
+    return re.compile(f"^{pattern}$")
 
 
 def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
@@ -91,7 +87,6 @@ class Service:
         self.method = op.method
         self.regex = _path_regex(self.template)
         self.static = "{" not in self.template
-        self.credentials = dict(credentials)
         self.dataset = dataset
         self.access = Access(spec, credentials)
         self.errors = ErrorBuilder(spec)
