@@ -104,15 +104,14 @@ class Service:
             spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
         self.envelope = shape.envelope or {}
-        self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.rate_limit
         self.throttle = Throttle(limit) if rate_limit and limit is not None else None
         self.check_responses = check_responses
-        self.validators = {
+        self.validators = {  # only when checking responses
             int(status): Validator(spec, response.schema)
             for status, response in op.responses.items()
-            if status.isdigit() and response.schema is not None
+            if check_responses and status.isdigit() and response.schema is not None
         }
         self._api_ids = 0
         self._header_params = tuple(p.name.lower() for p in self.params if p.location == "header")
@@ -129,9 +128,7 @@ class Service:
             node = self.spec.resolve((props or {}).get(key))
             if not isinstance(node, Mapping):
                 return False
-        if "null" in types_of(node):
-            return True
-        variants = [*node.get("anyOf", ()), *node.get("oneOf", ())]
+        variants = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
         return any("null" in types_of(self.spec.resolve(v)) for v in variants)
 
     def warm(self) -> None:
@@ -182,8 +179,6 @@ class Service:
         return reply
 
     def _check(self, reply: Reply) -> None:
-        if not self.check_responses:
-            return
         validator = self.validators.get(reply.status)
         if validator is None:
             return
@@ -199,20 +194,16 @@ class Service:
         """The typed parameters (and body properties) of a request, and their problems."""
         args: dict[str, Any] = {}
         problems: list[Problem] = []
-        raw_query: dict[str, list[str]] = {}
-        for k, v in req.query:
-            raw_query.setdefault(k, []).append(v)
         for p in self.params:
             if p.location == "query":
-                raw = raw_query.get(p.name)
+                raw = [v for k, v in req.query if k == p.name]
             elif p.location == "path":
-                raw = [req.path_params[p.name]] if p.name in req.path_params else None
+                raw = [req.path_params[p.name]] if p.name in req.path_params else []
             elif p.location == "header":
-                value = req.headers.get(p.name.lower())
-                raw = [value] if value is not None else None
+                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             else:
                 continue
-            if raw is None:
+            if not raw:
                 if p.required:
                     problems.append(Problem(p.location, p.name, "is required"))
                 continue
@@ -321,7 +312,7 @@ class Service:
             "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
-            "request_id": _REQUEST_ID if self._wants_request_id else "",
+            "request_id": _REQUEST_ID,
         }
         body = _fill(self.envelope, ctx)
         self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
