@@ -105,17 +105,15 @@ class Access:
         return answer
 
     def _refusal(self, request: Request) -> Refusal | None:
-        passed = tenant_failure = False
+        tenant_failure = False
         for requirement in self.requirements:
             failing = [name for name in requirement if not self._passes(name, request)]
             if not failing:
-                passed = True
                 break
             # Only schemes naming the tenant of a scheme that passed are failing.
             owners = [getattr(self.schemes.get(n), "tenant_of", None) for n in failing]
-            if all(o in requirement and o not in failing for o in owners):
-                tenant_failure = True
-        if not passed:
+            tenant_failure |= all(o in requirement and o not in failing for o in owners)
+        else:
             if tenant_failure:
                 message = "The organization is not the one of this API key"
                 return Refusal("tenant", status=401, message=message)

@@ -2,8 +2,8 @@
 
 A page is made once per distinct request (path, query, the headers that are parameters,
 body) and kept as bytes: the same request again is answered from them, with only its
-request id new, after its credentials and rate limit are checked as always. Whatever
-changes the items calls ``Service.forget``.
+request id new, after its credentials and rate limit are checked as always (the items
+never change once served).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ._filters import Selection, filters_of
 from ._http import Reply, Request
 from ._page_shape import shape_of
 from ._slicing import CursorError, Slice, Slicer
-from ._throttle import Throttle
+from ._state import Throttle
 from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
 
 __all__ = ["Service"]
@@ -105,8 +105,8 @@ class Service:
         )
         self.envelope = shape.envelope or {}
         self._selection_keys: dict[tuple[Any, ...], str] = {}
-        limit = spec.rate_limit
-        self.throttle = Throttle(limit) if rate_limit and limit is not None else None
+        limit = spec.rate_limit if rate_limit else None
+        self.throttle = None if limit is None else Throttle(limit.requests, limit.per_seconds)
         self.check_responses = check_responses
         self.validators = {  # only when checking responses
             int(status): Validator(spec, response.schema)
@@ -153,14 +153,6 @@ class Service:
         x = h.hex()
         return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
-    def forget(self) -> None:
-        """Drop the pages and selections kept ready: call it whenever the items change."""
-        self._pages.clear()
-        self._pages_bytes = 0
-        self._selection_keys.clear()
-        self.selection.forget()
-        self.dataset.forget()
-
     def error(
         self,
         req: Request,
@@ -174,7 +166,10 @@ class Service:
         """A reply carrying the provider's own error body."""
         status = status or self.errors.status_for(kind)
         body = self.errors.body(status, kind, message, problems, self.request_id(req))
-        reply = Reply(status, _dumps(body), headers or [], reason=_reason(kind, message))
+        # Why the journal says it was refused: never a credential sent (auth, tenant).
+        plain = message is None or kind in ("auth", "tenant")
+        reason = kind if plain else f"{kind}: {message}"
+        reply = Reply(status, _dumps(body), headers or [], reason=reason)
         self._check(reply)
         return reply
 
@@ -318,10 +313,3 @@ class Service:
         self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
         self.slicer.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))
-
-
-def _reason(kind: str, message: str | None) -> str:
-    """Why the journal says a request was refused: never a credential sent (auth, tenant)."""
-    if message is None or kind in ("auth", "tenant"):
-        return kind
-    return f"{kind}: {message}"

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
@@ -22,7 +23,7 @@ import orjson
 from ._journal import Entry, RecordedRequest, recorded
 from ._verify import Verifiable
 
-__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
+__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State", "Throttle"]
 
 JOURNAL_LIMIT = 100_000
 """The journal keeps the latest this many requests (older ones are forgotten)."""
@@ -123,7 +124,9 @@ class LocalState:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS counter (id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER);
 INSERT OR IGNORE INTO counter VALUES (0, 0);
-CREATE TABLE IF NOT EXISTS journal (k INTEGER PRIMARY KEY, record BLOB, status INTEGER);
+CREATE TABLE IF NOT EXISTS journal (
+    k INTEGER PRIMARY KEY, record BLOB, status INTEGER, error TEXT, fault TEXT
+);
 CREATE TABLE IF NOT EXISTS windows (key TEXT PRIMARY KEY, start REAL, count INTEGER);
 CREATE TABLE IF NOT EXISTS streaks (key TEXT PRIMARY KEY, run INTEGER);
 """
@@ -165,7 +168,7 @@ class SharedState:
         with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
             db.execute(
-                "INSERT INTO journal VALUES (?, ?, NULL)", (k, orjson.dumps(record.to_dict()))
+                "INSERT INTO journal (k, record) VALUES (?, ?)", (k, orjson.dumps(record.to_dict()))
             )
             db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
         return int(k)
@@ -176,16 +179,15 @@ class SharedState:
 
     def explain(self, k: int, error: str | None, fault: str | None) -> None:
         """See ``LocalState.explain``."""
-        with self._transaction() as db:
-            row = db.execute("SELECT record FROM journal WHERE k = ?", (k,)).fetchone()
-            if row is not None:
-                record = {**orjson.loads(row[0]), "error": error, "fault": fault}
-                db.execute("UPDATE journal SET record = ? WHERE k = ?", (orjson.dumps(record), k))
+        self._write("UPDATE journal SET error = ?, fault = ? WHERE k = ?", error, fault, k)
 
     def journal(self) -> list[RecordedRequest]:
         """See ``LocalState.journal``."""
-        rows = self._db.execute("SELECT record, status FROM journal ORDER BY k").fetchall()
-        return [RecordedRequest.from_dict({**orjson.loads(b), "status": s}) for b, s in rows]
+        sql = "SELECT record, status, error, fault FROM journal ORDER BY k"
+        return [
+            RecordedRequest.from_dict({**orjson.loads(record), "status": s, "error": e, "fault": f})
+            for record, s, e, f in self._db.execute(sql).fetchall()
+        ]
 
     def clear_journal(self) -> None:
         """See ``LocalState.clear_journal``."""
@@ -204,12 +206,11 @@ class SharedState:
         with self._transaction() as db:
             row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
             run = row[0] if row is not None else 0
-            allowed = cap is None or run < cap
-            if allowed:
-                db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
-            else:
+            if cap is not None and run >= cap:
                 db.execute("DELETE FROM streaks WHERE key = ?", (key,))
-        return allowed
+                return False
+            db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
+            return True
 
     def passed(self, key: str) -> None:
         """See ``LocalState.passed``."""
@@ -218,6 +219,25 @@ class SharedState:
 
 State = LocalState | SharedState
 """What a mock's requests share: in this process, or in a file its workers share."""
+
+
+@dataclass(slots=True)
+class Throttle:
+    """A spec's rate limit: at most ``requests`` requests per ``per`` seconds, in fixed windows.
+
+    Attributes:
+        requests: The requests a window lets through.
+        per: The window's length in seconds.
+        state: Where the windows are counted (shared by worker processes).
+    """
+
+    requests: int
+    per: float
+    state: State = field(default_factory=LocalState)
+
+    def retry_after(self, key: str) -> int | None:
+        """None when the request may pass; else the seconds until the window ends."""
+        return self.state.retry_after(key, self.requests, self.per)
 
 
 class Journal(Verifiable, Sequence[RecordedRequest]):
