@@ -149,14 +149,9 @@ class SharedState:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once so that workers queue on it, not deadlock."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        self._db.execute("BEGIN IMMEDIATE")
+        with self._db:  # commits, or rolls back on any exception
+            yield self._db
 
     def _write(self, sql: str, *args: Any) -> list[Any]:
         with self._transaction() as db:
