@@ -97,9 +97,7 @@ class MockApp:
         """Sleep ``seconds``; False when ``release`` cut the wait short."""
         if self._released is None or self._loop is not asyncio.get_running_loop():
             self._loop, self._released = asyncio.get_running_loop(), asyncio.Event()
-        if self._released.is_set():
-            return False
-        try:
+        try:  # already released: the wait ends at once
             await asyncio.wait_for(self._released.wait(), seconds)
         except TimeoutError:
             return True
