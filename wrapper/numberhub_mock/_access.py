@@ -45,13 +45,6 @@ def _carried(scheme: SecurityScheme, request: Request) -> str | None:
     return None
 
 
-def _basic_equal(got: str, expected: str) -> bool:
-    try:
-        return base64.b64decode(got, validate=True) == base64.b64decode(expected)
-    except (binascii.Error, ValueError):
-        return False
-
-
 class Access:
     """The security of one provider's operation.
 
@@ -71,32 +64,25 @@ class Access:
         ]
         # What a refusal depends on, to remember the answer for the same credentials.
         used = [self.schemes[n] for r in self.requirements for n in r if n in self.schemes]
-        headers = {"authorization"} if any(s.type == "http" for s in used) else set()
-        headers |= {
-            (s.parameter or "").lower()
-            for s in used
-            if s.type == "apiKey" and s.location == "header"
-        }
-        headers |= {name.lower() for name, where, _ in self.tenants if where == "header"}
-        self._headers = tuple(sorted(headers))
-        self._query = tuple(
-            sorted(
-                {s.parameter or "" for s in used if s.type == "apiKey" and s.location == "query"}
-            )
-        )
-        self._path = tuple(name for name, where, _ in self.tenants if where == "path")
+        reads = {("header", "authorization") for s in used if s.type == "http"}
+        reads |= {(s.location or "", s.parameter or "") for s in used if s.type == "apiKey"}
+        reads |= {(where, name) for name, where, _ in self.tenants}
+        self._headers = tuple(sorted({n.lower() for where, n in reads if where == "header"}))
+        self._query = tuple(sorted(n for where, n in reads if where == "query"))
+        self._path = tuple(sorted(n for where, n in reads if where == "path"))
         self._seen: dict[tuple[object, ...], Refusal | None] = {}
 
     def _passes(self, name: str, request: Request) -> bool:
         scheme = self.schemes.get(name)
         expected = None if scheme is None else scheme_value(scheme, self.credentials)
-        if scheme is None or expected is None:
-            return False
-        got = _carried(scheme, request)
-        if got is None:
+        got = None if scheme is None else _carried(scheme, request)
+        if scheme is None or expected is None or got is None:
             return False
         if scheme.is_basic:
-            return _basic_equal(got, expected)
+            try:
+                return base64.b64decode(got, validate=True) == base64.b64decode(expected)
+            except (binascii.Error, ValueError):
+                return False
         if scheme.type == "apiKey":
             return got == " ".join(expected.split())
         return got == expected
@@ -119,17 +105,15 @@ class Access:
         return answer
 
     def _refusal(self, request: Request) -> Refusal | None:
-        passed = tenant_failure = False
+        tenant_failure = False
         for requirement in self.requirements:
             failing = [name for name in requirement if not self._passes(name, request)]
             if not failing:
-                passed = True
                 break
             # Only schemes naming the tenant of a scheme that passed are failing.
             owners = [getattr(self.schemes.get(n), "tenant_of", None) for n in failing]
-            if all(o in requirement and o not in failing for o in owners):
-                tenant_failure = True
-        if not passed:
+            tenant_failure |= all(o in requirement and o not in failing for o in owners)
+        else:
             if tenant_failure:
                 message = "The organization is not the one of this API key"
                 return Refusal("tenant", status=401, message=message)

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import time
 from collections.abc import Mapping
+from itertools import takewhile
 from typing import Any, cast
 
 import orjson
@@ -13,9 +14,10 @@ import orjson
 from ._churn import Churn
 from ._credentials import CredentialMap, Credentials
 from ._drift_fault import drift_reply
+from ._error_bodies import _STATUS_KIND
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
-from ._journal import Entry, Query, Redactor, plain_query
+from ._journal import REDACTED, Entry, Query, Redactor, plain_query
 from ._service import Service
 from ._state import Journal, LocalState, State
 
@@ -26,16 +28,6 @@ JOURNAL_PATH = "/_numberhub/requests"
 DEFAULT_SLOW_MS = 60_000
 """A ``slow`` fault's wait: twice numberhub's default client timeout (30 s), so that it is
 reliably a timeout and never a late answer."""
-_STATUS_KIND = {
-    401: "auth",
-    403: "tenant",
-    404: "not_found",
-    405: "method",
-    429: "rate",
-    500: "server",
-    502: "bad_gateway",
-    503: "unavailable",
-}
 
 
 class MockApp:
@@ -105,9 +97,7 @@ class MockApp:
         """Sleep ``seconds``; False when ``release`` cut the wait short."""
         if self._released is None or self._loop is not asyncio.get_running_loop():
             self._loop, self._released = asyncio.get_running_loop(), asyncio.Event()
-        if self._released.is_set():
-            return False
-        try:
+        try:  # already released: the wait ends at once
             await asyncio.wait_for(self._released.wait(), seconds)
         except TimeoutError:
             return True
@@ -135,18 +125,14 @@ class MockApp:
 
     def _nearest(self, path: str) -> Service | None:
         """The service whose path shares the longest first segments with ``path``."""
-        best, score = None, 0
         parts = path.strip("/").split("/")
-        for s in self.services.values():
-            tparts = s.template.strip("/").split("/")
-            n = 0
-            for a, b in zip(parts, tparts, strict=False):
-                if a != b and not b.startswith("{"):
-                    break
-                n += 1
-            if n > score:
-                best, score = s, n
-        return best
+
+        def shared(s: Service) -> int:
+            pairs = zip(parts, s.template.strip("/").split("/"), strict=False)
+            return len(list(takewhile(lambda p: p[0] == p[1] or p[1].startswith("{"), pairs)))
+
+        best = max(self.services.values(), key=shared, default=None)
+        return best if best is not None and shared(best) else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -159,17 +145,14 @@ class MockApp:
             await send_reply(send, self._journal_reply(scope["method"]))
             return
         service, path_params = self.route(path)
-        body = b""
-        more = True
-        while more:
+        message = await receive()
+        body = message.get("body", b"")
+        while message.get("more_body", False):
             message = await receive()
             body += message.get("body", b"")
-            more = bool(message.get("more_body", False))
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        raw_query: bytes = scope.get("query_string", b"")
-        req = Request(
-            scope["method"], path, path_params, None, headers, body, query_string=raw_query
-        )
+        query: bytes = scope.get("query_string", b"")
+        req = Request(scope["method"], path, path_params, headers, body, query)
         target = service or self._nearest(path)
         k = self.state.arrive(self._record(req, service, target))
         if self.churn is not None and service is not None:  # recorded as sent, served shifted
@@ -197,17 +180,14 @@ class MockApp:
             red = self._redactors[service.provider]
             path = red.path(req.path, req.path_params)
             query = red.query(req.query_string, lambda: req.query)
-            body = red.body(req.body)
-        else:
-            near = self._redactors[target.provider] if target is not None else None
-            path = near.path(req.path, {}) if near is not None else req.path
-            for secret in self._secrets:
-                if secret and secret in path:
-                    path = path.replace(secret, "REDACTED")
-            query = plain_query(req.query, self._secrets)
-            body = near.body(req.body) if near is not None else None
-        provider = service.provider if service is not None else None
-        return (provider, req.method, path, query, body, time.time())
+            return (service.provider, req.method, path, query, red.body(req.body), time.time())
+        near = self._redactors[target.provider] if target is not None else None
+        path = near.path(req.path, {}) if near is not None else req.path
+        for secret in filter(None, self._secrets):
+            path = path.replace(secret, REDACTED)
+        query = plain_query(req.query, self._secrets)
+        body = near.body(req.body) if near is not None else None
+        return (None, req.method, path, query, body, time.time())
 
     def _random_fault(self, req: Request, k: int) -> Fault | None:
         """Request ``k``'s seeded fault, unless the same request just had enough in a row."""
@@ -248,19 +228,15 @@ class MockApp:
         if fault is not None:
             self.state.explain(k, None, fault.label)
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
-        if delay > 0 and not await self._wait(delay / 1000):
-            await drop(send)  # released: the server is shutting down
-            return None
-        if fault is not None and fault.drop:
-            await drop(send)
+        released = delay > 0 and not await self._wait(delay / 1000)
+        if released or (fault is not None and fault.drop):
+            await drop(send)  # a drop fault, or released: the server is shutting down
             return None
         if fault is not None and fault.status is not None and target is not None:
             status = fault.status
-            extra = []
-            if status == 429:
-                extra.append((b"retry-after", str(fault.retry_after or 1).encode()))
+            wait = [(b"retry-after", str(fault.retry_after or 1).encode())] if status == 429 else []
             kind = _STATUS_KIND.get(status, "server" if status >= 500 else "invalid")
-            reply = target.error(req, kind, status=status, headers=extra)
+            reply = target.error(req, kind, status=status, headers=wait)
         elif service is not None:
             reply = service.handle(req)
             if fault is not None and fault.drift:
@@ -271,8 +247,6 @@ class MockApp:
             reply = Reply(404, orjson.dumps({"error": "not found"}), reason="not_found")
         if reply.reason is not None and fault is None:
             self.state.explain(k, reply.reason, None)
-        if fault is not None and fault.truncate:
-            await truncate(send, reply)
-            return reply.status
-        await send_reply(send, reply)
+        sender = truncate if fault is not None and fault.truncate else send_reply
+        await sender(send, reply)
         return reply.status

@@ -15,6 +15,7 @@ served as they are.
 from __future__ import annotations
 
 import threading
+from urllib.parse import urlencode
 
 from numberhub_spec import Spec
 
@@ -59,4 +60,5 @@ class Churn:
         step = max(1, round(self.rate * limit))
         moved = offset + step if n % 2 else max(offset - step, 0)  # released, then added
         pairs = [(k, str(moved) if k == offset_name else v) for k, v in req.query]
-        return Request(req.method, req.path, req.path_params, pairs, req.headers, req.body)
+        raw = urlencode(pairs).encode()
+        return Request(req.method, req.path, req.path_params, req.headers, req.body, raw)

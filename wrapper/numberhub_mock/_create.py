@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -108,12 +109,12 @@ def create_app(
     drift: dict[str, list[str]] = {}
     given = {
         name: team_items(
-            specs[name], items, drift=drift.setdefault(name, []) if allow_drift else None
+            specs[name],
+            items,
+            drift=drift.setdefault(name, []) if allow_drift or name in recorded else None,
         )
-        for name, items in (data or {}).items()
+        for name, items in {**(data or {}), **recorded}.items()
     }
-    for name, items in recorded.items():
-        given[name] = team_items(specs[name], items, drift=drift.setdefault(name, []))
     creds = resolve_credentials(names, credentials, specs_dir=specs_dir)
     services = {
         name: Service(
@@ -136,9 +137,7 @@ def create_app(
     return app
 
 
-_frozen = False
-
-
+@functools.cache
 def _freeze_once() -> None:
     """Move what start-up made (specs, validators, data tables) out of the collector's reach.
 
@@ -147,7 +146,4 @@ def _freeze_once() -> None:
     once: freezing again would keep any garbage of apps built and dropped since. No
     collection first: start-up leaves next to no garbage, and one would cost 50 ms.)
     """
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
+    gc.freeze()

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 __all__ = [
     "Receive",
@@ -35,11 +35,9 @@ class Request:
         method: ``GET``, ``POST``...
         path: The URL path.
         path_params: The path template's parameters, by name.
-        query: The query string's pairs, in order (repeated keys repeated); None to parse
-            them from ``query_string`` when first read.
         headers: The headers, by lower-case name.
         body: The raw body.
-        query_string: The raw query string (made of ``query`` when not given).
+        query_string: The raw query string (its pairs are parsed when first read).
     """
 
     __slots__ = ("_query", "body", "headers", "method", "path", "path_params", "query_string")
@@ -49,21 +47,17 @@ class Request:
         method: str,
         path: str,
         path_params: dict[str, str],
-        query: list[tuple[str, str]] | None,
         headers: dict[str, str],
         body: bytes = b"",
-        *,
-        query_string: bytes | None = None,
+        query_string: bytes = b"",
     ) -> None:
         self.method = method
         self.path = path
         self.path_params = path_params
-        self._query = query
         self.headers = headers
         self.body = body
-        if query_string is None:
-            query_string = urlencode(query or []).encode("latin-1", "replace")
         self.query_string = query_string
+        self._query: list[tuple[str, str]] | None = None
 
     @property
     def query(self) -> list[tuple[str, str]]:
@@ -84,41 +78,45 @@ class Reply:
     reason: str | None = None
 
 
-async def send_reply(send: Send, reply: Reply) -> None:
+def _start(reply: Reply) -> Message:
     headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    return {"type": "http.response.start", "status": reply.status, "headers": headers}
+
+
+async def send_reply(send: Send, reply: Reply) -> None:
+    await send(_start(reply))
     await send({"type": "http.response.body", "body": reply.body})
 
 
-def _transport(send: Send) -> Any:
-    """The socket transport behind uvicorn's ``send`` (None under other servers)."""
-    return getattr(getattr(send, "__self__", None), "transport", None)
+def _transport(send: Send, error: str) -> Any:
+    """The socket transport behind uvicorn's ``send``.
+
+    Under other servers (httpx.ASGITransport), where there is no socket to close, raise
+    the ``httpx.RemoteProtocolError`` a client would get instead.
+    """
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    if transport is None:
+        import httpx
+
+        raise httpx.RemoteProtocolError(error)
+    return transport
 
 
 async def drop(send: Send) -> None:
     """Close the connection without a response."""
-    transport = _transport(send)
-    if transport is None:
-        import httpx  # only under httpx.ASGITransport, where there is no socket to close
-
-        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
-    transport.abort()
+    _transport(send, "Server disconnected without sending a response.").abort()
     await asyncio.sleep(0)  # let the server see the connection is gone
 
 
 async def truncate(send: Send, reply: Reply) -> None:
     """Promise the whole body, send half of it, then close the connection."""
-    headers = [_JSON, (b"content-length", str(len(reply.body)).encode()), *reply.headers]
-    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
-    transport = _transport(send)
+    await send(_start(reply))
     half = reply.body[: len(reply.body) // 2]
-    if transport is None:
-        import httpx  # only under httpx.ASGITransport, where there is no socket to close
-
-        raise httpx.RemoteProtocolError(
-            "peer closed connection without sending complete message body "
-            f"(received {len(half)} bytes, expected {len(reply.body)})"
-        )
+    transport = _transport(
+        send,
+        "peer closed connection without sending complete message body "
+        f"(received {len(half)} bytes, expected {len(reply.body)})",
+    )
     await send({"type": "http.response.body", "body": half, "more_body": True})
     transport.close()
     await asyncio.sleep(0)

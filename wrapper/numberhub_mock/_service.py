@@ -2,8 +2,8 @@
 
 A page is made once per distinct request (path, query, the headers that are parameters,
 body) and kept as bytes: the same request again is answered from them, with only its
-request id new, after its credentials and rate limit are checked as always. Whatever
-changes the items calls ``Service.forget``.
+request id new, after its credentials and rate limit are checked as always (the items
+never change once served).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ._filters import Selection, filters_of
 from ._http import Reply, Request
 from ._page_shape import shape_of
 from ._slicing import CursorError, Slice, Slicer
-from ._throttle import Throttle
+from ._state import Throttle
 from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
 
 __all__ = ["Service"]
@@ -47,13 +47,9 @@ def _dumps(value: Any) -> bytes:
 
 
 def _path_regex(template: str) -> re.Pattern[str]:
-    out = "^"
-    for part in re.split(r"(\{[^}]+\})", template):
-        if part.startswith("{"):
-            out += f"(?P<{part[1:-1]}>[^/]+)"
-        else:
-            out += re.escape(part)
-    return re.compile(out + "$")
+    """Matches the paths of ``template``, each ``{name}`` one segment of that name."""
+    pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
+    return re.compile(f"^{pattern}$")
 
 
 def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
@@ -91,7 +87,6 @@ class Service:
         self.method = op.method
         self.regex = _path_regex(self.template)
         self.static = "{" not in self.template
-        self.credentials = dict(credentials)
         self.dataset = dataset
         self.access = Access(spec, credentials)
         self.errors = ErrorBuilder(spec)
@@ -109,15 +104,14 @@ class Service:
             spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
         self.envelope = shape.envelope or {}
-        self._wants_request_id = "{request_id}" in repr(self.envelope)
         self._selection_keys: dict[tuple[Any, ...], str] = {}
-        limit = spec.rate_limit
-        self.throttle = Throttle(limit) if rate_limit and limit is not None else None
+        limit = spec.rate_limit if rate_limit else None
+        self.throttle = None if limit is None else Throttle(limit.requests, limit.per_seconds)
         self.check_responses = check_responses
-        self.validators = {
+        self.validators = {  # only when checking responses
             int(status): Validator(spec, response.schema)
             for status, response in op.responses.items()
-            if status.isdigit() and response.schema is not None
+            if check_responses and status.isdigit() and response.schema is not None
         }
         self._api_ids = 0
         self._header_params = tuple(p.name.lower() for p in self.params if p.location == "header")
@@ -134,9 +128,7 @@ class Service:
             node = self.spec.resolve((props or {}).get(key))
             if not isinstance(node, Mapping):
                 return False
-        if "null" in types_of(node):
-            return True
-        variants = [*node.get("anyOf", ()), *node.get("oneOf", ())]
+        variants = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
         return any("null" in types_of(self.spec.resolve(v)) for v in variants)
 
     def warm(self) -> None:
@@ -161,14 +153,6 @@ class Service:
         x = h.hex()
         return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
-    def forget(self) -> None:
-        """Drop the pages and selections kept ready: call it whenever the items change."""
-        self._pages.clear()
-        self._pages_bytes = 0
-        self._selection_keys.clear()
-        self.selection.forget()
-        self.dataset.forget()
-
     def error(
         self,
         req: Request,
@@ -182,13 +166,14 @@ class Service:
         """A reply carrying the provider's own error body."""
         status = status or self.errors.status_for(kind)
         body = self.errors.body(status, kind, message, problems, self.request_id(req))
-        reply = Reply(status, _dumps(body), headers or [], reason=_reason(kind, message))
+        # Why the journal says it was refused: never a credential sent (auth, tenant).
+        plain = message is None or kind in ("auth", "tenant")
+        reason = kind if plain else f"{kind}: {message}"
+        reply = Reply(status, _dumps(body), headers or [], reason=reason)
         self._check(reply)
         return reply
 
     def _check(self, reply: Reply) -> None:
-        if not self.check_responses:
-            return
         validator = self.validators.get(reply.status)
         if validator is None:
             return
@@ -204,20 +189,16 @@ class Service:
         """The typed parameters (and body properties) of a request, and their problems."""
         args: dict[str, Any] = {}
         problems: list[Problem] = []
-        raw_query: dict[str, list[str]] = {}
-        for k, v in req.query:
-            raw_query.setdefault(k, []).append(v)
         for p in self.params:
             if p.location == "query":
-                raw = raw_query.get(p.name)
+                raw = [v for k, v in req.query if k == p.name]
             elif p.location == "path":
-                raw = [req.path_params[p.name]] if p.name in req.path_params else None
+                raw = [req.path_params[p.name]] if p.name in req.path_params else []
             elif p.location == "header":
-                value = req.headers.get(p.name.lower())
-                raw = [value] if value is not None else None
+                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             else:
                 continue
-            if raw is None:
+            if not raw:
                 if p.required:
                     problems.append(Problem(p.location, p.name, "is required"))
                 continue
@@ -326,16 +307,9 @@ class Service:
             "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
-            "request_id": _REQUEST_ID if self._wants_request_id else "",
+            "request_id": _REQUEST_ID,
         }
         body = _fill(self.envelope, ctx)
         self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
         self.slicer.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))
-
-
-def _reason(kind: str, message: str | None) -> str:
-    """Why the journal says a request was refused: never a credential sent (auth, tenant)."""
-    if message is None or kind in ("auth", "tenant"):
-        return kind
-    return f"{kind}: {message}"

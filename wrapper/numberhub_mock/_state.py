@@ -14,6 +14,7 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
@@ -22,7 +23,7 @@ import orjson
 from ._journal import Entry, RecordedRequest, recorded
 from ._verify import Verifiable
 
-__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
+__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State", "Throttle"]
 
 JOURNAL_LIMIT = 100_000
 """The journal keeps the latest this many requests (older ones are forgotten)."""
@@ -30,43 +31,24 @@ JOURNAL_LIMIT = 100_000
 _STREAKS_LIMIT = 100_000
 
 
-class State:
-    """The interface both kinds of state implement (see the module docstring)."""
+def _in_window(
+    window: tuple[float, int] | None, requests: int, per: float
+) -> tuple[int | None, tuple[float, int]]:
+    """One more request in a fixed window (start, count).
 
-    def arrive(self, entry: Entry) -> int:
-        """Number the request (0, 1, 2... in arrival order) and journal it."""
-        raise NotImplementedError
-
-    def answered(self, k: int, status: int | None) -> None:
-        """Set the status request ``k`` was answered with."""
-        raise NotImplementedError
-
-    def explain(self, k: int, error: str | None, fault: str | None) -> None:
-        """Say why request ``k`` was refused, and which fault it got (before `answered`)."""
-        raise NotImplementedError
-
-    def journal(self) -> list[RecordedRequest]:
-        """The recorded requests, in arrival order."""
-        raise NotImplementedError
-
-    def clear_journal(self) -> None:
-        """Forget the recorded requests."""
-        raise NotImplementedError
-
-    def retry_after(self, key: str, requests: int, per: float) -> int | None:
-        """Count a request in ``key``'s fixed window: None if it may pass, else the wait."""
-        raise NotImplementedError
-
-    def may_fault(self, key: str, cap: int | None) -> bool:
-        """Whether request ``key``, drawn a fault, gets it: not after ``cap`` in a row."""
-        raise NotImplementedError
-
-    def passed(self, key: str) -> None:
-        """Request ``key`` got no fault: its run of faults ends."""
-        raise NotImplementedError
+    Returns:
+        The wait (None: the request may pass), and the window after it.
+    """
+    now = time.monotonic()  # system-wide on Linux and macOS: one clock for every worker
+    start, count = window if window is not None else (now, 0)
+    if now - start >= per:
+        start, count = now, 0
+    if count >= requests:
+        return max(1, math.ceil(start + per - now)), (start, count)
+    return None, (start, count + 1)
 
 
-class LocalState(State):
+class LocalState:
     """The state of one process, in memory."""
 
     def __init__(self) -> None:
@@ -81,7 +63,7 @@ class LocalState(State):
         self._streaks: dict[str, int] = {}
 
     def arrive(self, entry: Entry) -> int:
-        """See ``State.arrive``."""
+        """Number the request (0, 1, 2... in arrival order) and journal it."""
         k = self._count
         self._count = k + 1
         slot = k % JOURNAL_LIMIT
@@ -91,17 +73,17 @@ class LocalState(State):
         return k
 
     def answered(self, k: int, status: int | None) -> None:
-        """See ``State.answered``."""
+        """Set the status request ``k`` was answered with."""
         if k >= self._first and k > self._count - JOURNAL_LIMIT - 1:
             self._statuses[k % JOURNAL_LIMIT] = status or 0
 
     def explain(self, k: int, error: str | None, fault: str | None) -> None:
-        """See ``State.explain``."""
+        """Say why request ``k`` was refused, and which fault it got (before `answered`)."""
         if k >= self._first and k > self._count - JOURNAL_LIMIT - 1:
             self._why[k % JOURNAL_LIMIT] = (error, fault)
 
     def journal(self) -> list[RecordedRequest]:
-        """See ``State.journal``."""
+        """The recorded requests, in arrival order."""
         out = []
         for k in range(max(self._first, self._count - JOURNAL_LIMIT), self._count):
             slot = k % JOURNAL_LIMIT
@@ -112,24 +94,18 @@ class LocalState(State):
         return out
 
     def clear_journal(self) -> None:
-        """See ``State.clear_journal``."""
+        """Forget the recorded requests."""
         self._first = self._count
         self._entries = [None] * JOURNAL_LIMIT
         self._why = [None] * JOURNAL_LIMIT
 
     def retry_after(self, key: str, requests: int, per: float) -> int | None:
-        """See ``State.retry_after``."""
-        now = time.monotonic()
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= per:
-            start, count = now, 0
-        if count >= requests:
-            return max(1, math.ceil(start + per - now))
-        self._windows[key] = (start, count + 1)
-        return None
+        """Count a request in ``key``'s fixed window: None if it may pass, else the wait."""
+        wait, self._windows[key] = _in_window(self._windows.get(key), requests, per)
+        return wait
 
     def may_fault(self, key: str, cap: int | None) -> bool:
-        """See ``State.may_fault``."""
+        """Whether request ``key``, drawn a fault, gets it: not after ``cap`` in a row."""
         run = self._streaks.get(key, 0)
         if cap is not None and run >= cap:
             self._streaks.pop(key, None)
@@ -140,7 +116,7 @@ class LocalState(State):
         return True
 
     def passed(self, key: str) -> None:
-        """See ``State.passed``."""
+        """Request ``key`` got no fault: its run of faults ends."""
         if self._streaks:
             self._streaks.pop(key, None)
 
@@ -148,13 +124,15 @@ class LocalState(State):
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS counter (id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER);
 INSERT OR IGNORE INTO counter VALUES (0, 0);
-CREATE TABLE IF NOT EXISTS journal (k INTEGER PRIMARY KEY, record BLOB, status INTEGER);
+CREATE TABLE IF NOT EXISTS journal (
+    k INTEGER PRIMARY KEY, record BLOB, status INTEGER, error TEXT, fault TEXT
+);
 CREATE TABLE IF NOT EXISTS windows (key TEXT PRIMARY KEY, start REAL, count INTEGER);
 CREATE TABLE IF NOT EXISTS streaks (key TEXT PRIMARY KEY, run INTEGER);
 """
 
 
-class SharedState(State):
+class SharedState:
     """State shared by the worker processes of one mock, in a SQLite file.
 
     Args:
@@ -171,88 +149,90 @@ class SharedState(State):
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once so that workers queue on it, not deadlock."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        self._db.execute("BEGIN IMMEDIATE")
+        with self._db:  # commits, or rolls back on any exception
+            yield self._db
 
     def _write(self, sql: str, *args: Any) -> list[Any]:
         with self._transaction() as db:
             return db.execute(sql, args).fetchall()
 
     def arrive(self, entry: Entry) -> int:
-        """See ``State.arrive``."""
+        """See ``LocalState.arrive``."""
         record = recorded(entry, None)
         with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
             db.execute(
-                "INSERT INTO journal VALUES (?, ?, NULL)", (k, orjson.dumps(record.to_dict()))
+                "INSERT INTO journal (k, record) VALUES (?, ?)", (k, orjson.dumps(record.to_dict()))
             )
             db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
         return int(k)
 
     def answered(self, k: int, status: int | None) -> None:
-        """See ``State.answered``."""
+        """See ``LocalState.answered``."""
         self._write("UPDATE journal SET status = ? WHERE k = ?", status, k)
 
     def explain(self, k: int, error: str | None, fault: str | None) -> None:
-        """See ``State.explain``."""
-        with self._transaction() as db:
-            row = db.execute("SELECT record FROM journal WHERE k = ?", (k,)).fetchone()
-            if row is not None:
-                record = {**orjson.loads(row[0]), "error": error, "fault": fault}
-                db.execute("UPDATE journal SET record = ? WHERE k = ?", (orjson.dumps(record), k))
+        """See ``LocalState.explain``."""
+        self._write("UPDATE journal SET error = ?, fault = ? WHERE k = ?", error, fault, k)
 
     def journal(self) -> list[RecordedRequest]:
-        """See ``State.journal``."""
-        rows = self._db.execute("SELECT record, status FROM journal ORDER BY k").fetchall()
-        out = []
-        for blob, status in rows:
-            record = RecordedRequest.from_dict(orjson.loads(blob))
-            record.status = status
-            out.append(record)
-        return out
+        """See ``LocalState.journal``."""
+        sql = "SELECT record, status, error, fault FROM journal ORDER BY k"
+        return [
+            RecordedRequest.from_dict({**orjson.loads(record), "status": s, "error": e, "fault": f})
+            for record, s, e, f in self._db.execute(sql).fetchall()
+        ]
 
     def clear_journal(self) -> None:
-        """See ``State.clear_journal``."""
+        """See ``LocalState.clear_journal``."""
         self._write("DELETE FROM journal")
 
     def retry_after(self, key: str, requests: int, per: float) -> int | None:
-        """See ``State.retry_after`` (one window for every worker)."""
-        now = time.monotonic()  # system-wide on Linux and macOS: one clock for every worker
+        """See ``LocalState.retry_after`` (one window for every worker)."""
         with self._transaction() as db:
             row = db.execute("SELECT start, count FROM windows WHERE key = ?", (key,)).fetchone()
-            start, count = row if row is not None else (now, 0)
-            if now - start >= per:
-                start, count = now, 0
-            if count >= requests:
-                wait: int | None = max(1, math.ceil(start + per - now))
-            else:
-                wait = None
-                db.execute(
-                    "INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, start, count + 1)
-                )
+            wait, window = _in_window(row, requests, per)
+            db.execute("INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, *window))
         return wait
 
     def may_fault(self, key: str, cap: int | None) -> bool:
-        """See ``State.may_fault``."""
+        """See ``LocalState.may_fault``."""
         with self._transaction() as db:
             row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
             run = row[0] if row is not None else 0
-            allowed = cap is None or run < cap
-            if allowed:
-                db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
-            else:
+            if cap is not None and run >= cap:
                 db.execute("DELETE FROM streaks WHERE key = ?", (key,))
-        return allowed
+                return False
+            db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
+            return True
 
     def passed(self, key: str) -> None:
-        """See ``State.passed``."""
+        """See ``LocalState.passed``."""
         self._write("DELETE FROM streaks WHERE key = ?", key)
+
+
+State = LocalState | SharedState
+"""What a mock's requests share: in this process, or in a file its workers share."""
+
+
+@dataclass(slots=True)
+class Throttle:
+    """A spec's rate limit: at most ``requests`` requests per ``per`` seconds, in fixed windows.
+
+    Attributes:
+        requests: The requests a window lets through.
+        per: The window's length in seconds.
+        state: Where the windows are counted (shared by worker processes).
+    """
+
+    requests: int
+    per: float
+    state: State = field(default_factory=LocalState)
+
+    def retry_after(self, key: str) -> int | None:
+        """None when the request may pass; else the seconds until the window ends."""
+        return self.state.retry_after(key, self.requests, self.per)
 
 
 class Journal(Verifiable, Sequence[RecordedRequest]):
@@ -265,21 +245,18 @@ class Journal(Verifiable, Sequence[RecordedRequest]):
     def __init__(self, state: State) -> None:
         self._state = state
 
-    def _records(self) -> list[RecordedRequest]:
-        return self._state.journal()
-
     @overload
     def __getitem__(self, index: int) -> RecordedRequest: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[RecordedRequest]: ...
     def __getitem__(self, index: int | slice) -> RecordedRequest | Sequence[RecordedRequest]:
-        return self._records()[index]
+        return self._state.journal()[index]
 
     def __len__(self) -> int:
-        return len(self._records())
+        return len(self._state.journal())
 
     def __iter__(self) -> Iterator[RecordedRequest]:
-        return iter(self._records())
+        return iter(self._state.journal())
 
     def clear(self) -> None:
         """Forget every recorded request."""
@@ -287,7 +264,7 @@ class Journal(Verifiable, Sequence[RecordedRequest]):
 
     def to_list(self) -> list[dict[str, Any]]:
         """Every record as ``RecordedRequest.to_dict``."""
-        return [r.to_dict() for r in self._records()]
+        return [r.to_dict() for r in self._state.journal()]
 
     def __repr__(self) -> str:
         return f"Journal({len(self)} requests)"
