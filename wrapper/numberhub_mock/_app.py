@@ -14,7 +14,7 @@ import orjson
 from ._churn import Churn
 from ._credentials import CredentialMap, Credentials
 from ._drift_fault import drift_reply
-from ._error_bodies import _STATUS_KIND
+from ._error_bodies import kind_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
 from ._journal import REDACTED, Entry, Query, Redactor, plain_query
@@ -235,8 +235,7 @@ class MockApp:
         if fault is not None and fault.status is not None and target is not None:
             status = fault.status
             wait = [(b"retry-after", str(fault.retry_after or 1).encode())] if status == 429 else []
-            kind = _STATUS_KIND.get(status, "server" if status >= 500 else "invalid")
-            reply = target.error(req, kind, status=status, headers=wait)
+            reply = target.error(req, kind_for(status), status=status, headers=wait)
         elif service is not None:
             reply = service.handle(req)
             if fault is not None and fault.drift:

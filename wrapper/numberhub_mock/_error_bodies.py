@@ -19,7 +19,7 @@ from numberhub_spec import Spec
 
 from ._validation import Problem, types_of
 
-__all__ = ["ErrorBuilder"]
+__all__ = ["ErrorBuilder", "kind_for"]
 
 # Error kinds -> (PascalCase code, snake_case code, default message, status)
 _KINDS: Mapping[str, tuple[str, str, str, int]] = {
@@ -34,6 +34,12 @@ _KINDS: Mapping[str, tuple[str, str, str, int]] = {
     "bad_gateway": ("BadGateway", "bad_gateway", "Bad gateway", 502),
     "unavailable": ("ServiceUnavailable", "service_unavailable", "Service unavailable", 503),
 }
+
+
+def kind_for(status: int) -> str:
+    """The error kind a status stands for (``server`` or ``invalid`` where none does)."""
+    fallback = "server" if status >= 500 else "invalid"
+    return next((kind for kind, row in _KINDS.items() if row[3] == status), fallback)
 
 
 @dataclass(frozen=True, slots=True)
