@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from array import array
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, groupby
 from typing import Any
 
 __all__ = ["Column", "build_column"]
@@ -61,21 +61,18 @@ class Column:
 
 
 def _dense_ranks(keys: Sequence[Any], size: int) -> tuple[array[int], int | None]:
-    present = [i for i in range(size) if keys[i] is not None]
+    present = sorted((i for i in range(size) if keys[i] is not None), key=keys.__getitem__)
     ranks = array("I", bytes(4 * size))
-    rank, previous, first = 0, None, True
-    for i in sorted(present, key=keys.__getitem__):
-        key = keys[i]
-        if first or key != previous:
-            rank, previous, first = rank + 1, key, False
-        ranks[i] = rank
-    none_rank = None
-    if len(present) < size:
-        none_rank = rank + 1
-        for i in range(size):
-            if keys[i] is None:
-                ranks[i] = none_rank
-    return ranks, none_rank
+    rank = 0
+    for rank, (_, equal) in enumerate(groupby(present, key=keys.__getitem__), 1):
+        for i in equal:
+            ranks[i] = rank
+    if len(present) == size:
+        return ranks, None
+    for i in range(size):
+        if keys[i] is None:
+            ranks[i] = rank + 1
+    return ranks, rank + 1
 
 
 class Coded(Column):
@@ -95,9 +92,8 @@ class Coded(Column):
         passed = bytes(1 if test(v) else 0 for v in self.values)
         if within is None:
             return array("I", compress(range(self.size), map(passed.__getitem__, self.codes)))
-        return array(
-            "I", compress(within, map(passed.__getitem__, map(self.codes.__getitem__, within)))
-        )
+        codes = map(self.codes.__getitem__, within)
+        return array("I", compress(within, map(passed.__getitem__, codes)))
 
     def _compute_ranks(self) -> tuple[array[int], int | None]:
         code_ranks, none_rank = _dense_ranks(self.values, len(self.values))
