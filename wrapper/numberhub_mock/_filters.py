@@ -140,17 +140,14 @@ class Selection:
         if hit is not None:
             return hit
         selected: array[int] | None = None  # None: every item, in dataset order
-        sort_by: Any = None
-        sort_order: Any = None
+        sorting: dict[str, Any] = {}  # sort_by and sort_order, as sent
         for f in self.filters:
             value = args.get(f.name)
             if not _present(value):
                 continue
             rule = f.rule
-            if rule.op == "sort_by":
-                sort_by = value
-            elif rule.op == "sort_order":
-                sort_order = value
+            if rule.op in ("sort_by", "sort_order"):
+                sorting[rule.op] = value
             elif rule.op == "flags":
                 for token in f.tokens(value):
                     field = (rule.flags or {}).get(token)
@@ -161,8 +158,9 @@ class Selection:
             elif rule.field is not None:
                 selected = self.dataset.column(rule.field).matching(f.predicate(value), selected)
         result: Sequence[int] = range(self.dataset.size) if selected is None else selected
-        if sort_by is not None or sort_order is not None:
-            result = self._sorted(result, sort_by or self.order_by, sort_order)
+        if sorting:
+            by = sorting.get("sort_by") or self.order_by
+            result = self._sorted(result, by, sorting.get("sort_order"))
         if self._cached_items + len(result) > _CACHE_ITEMS or len(self._cache) >= 256:
             self.forget()
         self._cache[key] = result
