@@ -1,7 +1,7 @@
 """Paging as the spec's `PagingPlan` says: a request's page, and its position in the body.
 
 The mock pages by its own rules, from the plan alone: limit + offset, page numbers
-(``page_base``), opaque cursors (`PageTokens`), field cursors (the next page starts after
+(``page_base``), opaque cursors (signed page tokens), field cursors (the next page starts after
 the last item's field value), and a cursor mode a boolean switches to (Rounded's
 ``use_cursor``). The end of the list is written as the plan's end signal says: ``null``
 at a path (the next cursor, the next URL, or the next offset or page number), ``false``
@@ -23,54 +23,11 @@ from urllib.parse import quote_plus, urlencode
 
 from numberhub_spec import JsonPath, PagingPlan
 
-__all__ = ["CursorError", "PageTokens", "Slice", "Slicer"]
+__all__ = ["CursorError", "Slice", "Slicer"]
 
 
 class CursorError(ValueError):
     """A page token or cursor that this server did not issue (or for other filters)."""
-
-
-class PageTokens:
-    """Opaque page tokens: an offset and the selection it belongs to, HMAC-signed.
-
-    A forged, corrupted or foreign token is a client error (`CursorError`), never a
-    server error, and a token issued for some filters is refused with others.
-
-    Args:
-        secret: The signing key (one per provider and seed).
-    """
-
-    __slots__ = ("_secret",)
-
-    def __init__(self, secret: bytes) -> None:
-        self._secret = secret
-
-    def _sign(self, payload: bytes) -> bytes:
-        return hmac.new(self._secret, payload, hashlib.sha256).digest()[:12]
-
-    def encode(self, offset: int, selection_key: str) -> str:
-        """The token of the page at ``offset`` of the selection ``selection_key``."""
-        payload = f"{offset}:{selection_key}".encode()
-        return base64.urlsafe_b64encode(payload + b"|" + self._sign(payload)).decode().rstrip("=")
-
-    def decode(self, token: str, selection_key: str) -> int:
-        """The offset ``token`` stands for.
-
-        Raises:
-            CursorError: The token was not issued here, or for another selection.
-        """
-        try:
-            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            payload, sig = raw[:-13], raw[-12:]
-            if raw[-13:-12] != b"|" or not hmac.compare_digest(sig, self._sign(payload)):
-                raise CursorError("the page token is invalid")
-            offset_text, key = payload.decode().split(":", 1)
-            offset = int(offset_text)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise CursorError("the page token is invalid") from exc
-        if key != selection_key or offset < 0:
-            raise CursorError("the page token does not belong to these filters")
-        return offset
 
 
 @dataclass(slots=True)
@@ -142,7 +99,7 @@ class Slicer:
     Args:
         plans: The spec's plans: ``plans[False]``, and ``plans[True]`` for a cursor mode.
         defaults: The default value of every parameter / body property.
-        secret: Key for signing opaque cursors.
+        secret: Key for signing page tokens (one per provider and seed).
         nullable: Whether a path of the page body may hold null (else it is left out).
 
     Attributes:
@@ -162,7 +119,7 @@ class Slicer:
         self.results = self.plan.results
         self.page_base = self.plan.page_base
         self.defaults = defaults
-        self.tokens = PageTokens(secret)
+        self._secret = secret
         self.nullable = nullable
         self._url_names = (
             self.plan.name_of("limit") or "limit",
@@ -209,7 +166,7 @@ class Slicer:
             desc = plan.cursor.direction == "desc"
             offset = _start_after(selection, get, cursor, desc) if cursor not in (None, "") else 0
         elif plan.style == "cursor":
-            offset = self.tokens.decode(str(cursor), selection_key) if cursor else 0
+            offset = self._offset_of(str(cursor), selection_key) if cursor else 0
         elif "offset" in plan.inputs:
             offset = int(args.get(plan.inputs["offset"].name) or 0)
         elif "page" in plan.inputs:
@@ -240,23 +197,19 @@ class Slicer:
         plan, nxt, end = page.plan, page.next_offset, page.plan.end
         token = page.next_cursor
         if nxt is not None and plan.style == "cursor" and plan.cursor_field is None:
-            token = self.tokens.encode(nxt, selection_key)
-        if plan.next_cursor is not None:
-            self._set(body, plan.next_cursor, token)
-        if plan.total_items is not None:
-            plan.total_items.set(body, page.total)
+            token = self._token(nxt, selection_key)
+        self._set(body, plan.next_cursor, token)
+        self._set(body, plan.total_items, page.total)
         pages = math.ceil(page.total / page.limit) if page.limit else 0
-        if plan.total_pages is not None:
-            plan.total_pages.set(body, pages)
+        self._set(body, plan.total_pages, pages)
         number = page.offset // page.limit + plan.page_base if page.limit else plan.page_base
         if end.kind == "false":
             end.path.set(body, nxt is not None)
         elif end.kind == "last_page" and end.total_pages is not None:
             end.path.set(body, number)
             end.total_pages.set(body, pages)
-        if plan.next_url is not None:
-            url = self.url(path, query, nxt, page.limit) if nxt is not None else None
-            self._set(body, plan.next_url, url)
+        url = self.url(path, query, nxt, page.limit) if nxt is not None and plan.next_url else None
+        self._set(body, plan.next_url, url)
         if end.kind == "null" and end.path not in (plan.next_cursor, plan.next_url):
             following = {"offset": nxt, "page": number + 1}.get(plan.style, token)
             self._set(body, end.path, following if nxt is not None else None)
@@ -268,7 +221,37 @@ class Slicer:
         limit_name, offset_name = self._url_quoted
         return f"{path}?{limit_name}={limit}&{offset_name}={offset}{tail}"
 
-    def _set(self, body: dict[str, Any], path: JsonPath, value: Any) -> None:
-        """Write ``value`` at ``path``; a null where the schema takes none is left out."""
-        if value is not None or self.nullable(path):
+    def _set(self, body: dict[str, Any], path: JsonPath | None, value: Any) -> None:
+        """Write ``value`` at ``path`` if the plan has it; a null the schema refuses is left out."""
+        if path is not None and (value is not None or self.nullable(path)):
             path.set(body, value)
+
+    # -- page tokens ------------------------------------------------------------------------
+    # An offset and the selection it belongs to, HMAC-signed: a forged, corrupted or foreign
+    # token is a client error (`CursorError`), and a token for some filters fails with others.
+    def _sign(self, payload: bytes) -> bytes:
+        return hmac.new(self._secret, payload, hashlib.sha256).digest()[:12]
+
+    def _token(self, offset: int, selection_key: str) -> str:
+        """The token of the page at ``offset`` of the selection ``selection_key``."""
+        payload = f"{offset}:{selection_key}".encode()
+        return base64.urlsafe_b64encode(payload + b"|" + self._sign(payload)).decode().rstrip("=")
+
+    def _offset_of(self, token: str, selection_key: str) -> int:
+        """The offset ``token`` stands for.
+
+        Raises:
+            CursorError: The token was not issued here, or for another selection.
+        """
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            payload, sig = raw[:-13], raw[-12:]
+            if raw[-13:-12] != b"|" or not hmac.compare_digest(sig, self._sign(payload)):
+                raise CursorError("the page token is invalid")
+            offset_text, key = payload.decode().split(":", 1)
+            offset = int(offset_text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CursorError("the page token is invalid") from exc
+        if key != selection_key or offset < 0:
+            raise CursorError("the page token does not belong to these filters")
+        return offset
