@@ -66,7 +66,6 @@ class Dataset:
         specs_dir: str | os.PathLike[str] | None = None,
         items: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
-        self.provider = provider
         self.seed = seed
         self.given = None if items is None else [dict(item) for item in items]
         self.size = size if self.given is None else len(self.given)
