@@ -25,6 +25,9 @@ _CHUNK = 1 << 16
 _NUMBERS = frozenset({bool, int, float})
 
 Bulk = Callable[[], contextlib.AbstractContextManager[None]]
+"""Opens a block in which computing many items' values is cheap."""
+Getter = Callable[[int], Any]
+"""Item index -> value."""
 
 
 class Column:
@@ -60,17 +63,17 @@ class Column:
         return array("I", ordered)
 
 
-def _dense_ranks(keys: Sequence[Any], size: int) -> tuple[array[int], int | None]:
-    present = sorted((i for i in range(size) if keys[i] is not None), key=keys.__getitem__)
-    ranks = array("I", bytes(4 * size))
+def _dense_ranks(keys: Sequence[Any]) -> tuple[array[int], int | None]:
+    present = sorted((i for i, k in enumerate(keys) if k is not None), key=keys.__getitem__)
+    ranks = array("I", bytes(4 * len(keys)))
     rank = 0
     for rank, (_, equal) in enumerate(groupby(present, key=keys.__getitem__), 1):
         for i in equal:
             ranks[i] = rank
-    if len(present) == size:
+    if len(present) == len(keys):
         return ranks, None
-    for i in range(size):
-        if keys[i] is None:
+    for i, k in enumerate(keys):
+        if k is None:
             ranks[i] = rank + 1
     return ranks, rank + 1
 
@@ -78,8 +81,8 @@ def _dense_ranks(keys: Sequence[Any], size: int) -> tuple[array[int], int | None
 class Coded(Column):
     """A field with few distinct values: a code per item and the table of values."""
 
-    def __init__(self, size: int, codes: array[int], values: list[Any]) -> None:
-        super().__init__(size)
+    def __init__(self, codes: array[int], values: list[Any]) -> None:
+        super().__init__(len(codes))
         self.codes = codes
         self.values = values
 
@@ -96,7 +99,7 @@ class Coded(Column):
         return array("I", compress(within, map(passed.__getitem__, codes)))
 
     def _compute_ranks(self) -> tuple[array[int], int | None]:
-        code_ranks, none_rank = _dense_ranks(self.values, len(self.values))
+        code_ranks, none_rank = _dense_ranks(self.values)
         return array("I", map(code_ranks.__getitem__, self.codes)), none_rank
 
 
@@ -110,13 +113,7 @@ class Computed(Column):
         key: Item index -> a value ordering items as ``get``'s values do (default ``get``).
     """
 
-    def __init__(
-        self,
-        size: int,
-        bulk: Bulk,
-        get: Callable[[int], Any],
-        key: Callable[[int], Any] | None = None,
-    ) -> None:
+    def __init__(self, size: int, bulk: Bulk, get: Getter, key: Getter | None = None) -> None:
         super().__init__(size)
         self._bulk = bulk
         self._get = get
@@ -137,15 +134,10 @@ class Computed(Column):
             keys = list(map(self._key, range(self.size)))
         if all(type(k) is int and -(2**63) <= k < 2**63 for k in keys):
             return array("q", keys), None  # the keys themselves order and tie alike
-        return _dense_ranks(keys, self.size)
+        return _dense_ranks(keys)
 
 
-def build_column(
-    size: int,
-    bulk: Bulk,
-    get: Callable[[int], Any],
-    key: Callable[[int], Any] | None = None,
-) -> Column:
+def build_column(size: int, bulk: Bulk, get: Getter, key: Getter | None = None) -> Column:
     """The column of field getter ``get``: coded when it has few distinct values.
 
     Args:
@@ -159,8 +151,7 @@ def build_column(
     if key is not None:
         return Computed(size, bulk, get, key)
     codes = array("B")
-    values: list[Any] = []
-    seen: dict[Any, int] = {}
+    seen: dict[Any, int] = {}  # each distinct value -> its code
     types: set[type] = set()
     with bulk():
         for lo in range(0, size, _CHUNK):
@@ -169,15 +160,13 @@ def build_column(
             if len(types & _NUMBERS) > 1:  # 1, 1.0 and True are one dict key
                 return Computed(size, bulk, get)
             try:
-                fresh = [v for v in dict.fromkeys(run) if v not in seen]
+                for v in dict.fromkeys(run):
+                    seen.setdefault(v, len(seen))
             except TypeError:  # unhashable values (lists, objects)
                 return Computed(size, bulk, get)
-            if len(values) + len(fresh) > MAX_CODES:
+            if len(seen) > MAX_CODES:
                 return Computed(size, bulk, get)
-            for v in fresh:
-                seen[v] = len(values)
-                values.append(v)
-            if len(values) > 256 and codes.typecode == "B":
+            if len(seen) > 256 and codes.typecode == "B":
                 codes = array("H", codes)
             codes.extend(map(seen.__getitem__, run))
-    return Coded(size, codes, values)
+    return Coded(codes, list(seen))

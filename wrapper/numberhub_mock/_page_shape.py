@@ -97,14 +97,13 @@ def envelope_of(spec: Spec) -> dict[str, Any]:
             path = f"{prefix}{name}"
             if path in written:
                 continue
+            resolved = object_of(resolve, sub)
             if any(w.startswith(path + ".") for w in written):
                 out[name] = build(sub, path + ".")
-                continue
-            sub = object_of(resolve, sub)
-            if name in _PLACEHOLDERS and set(types(sub)) & {"integer", "string"}:
+            elif name in _PLACEHOLDERS and set(types(resolved)) & {"integer", "string"}:
                 out[name] = _PLACEHOLDERS[name]
             elif name in required:
-                out[name] = _static(resolve, sub)
+                out[name] = _static(resolve, resolved)
         return out
 
     return build(spec.page_schema, "")

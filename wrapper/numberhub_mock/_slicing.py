@@ -114,17 +114,14 @@ class Slicer:
         secret: bytes,
         nullable: Callable[[JsonPath], bool],
     ) -> None:
-        self.plan = plans[False]
+        self.plan = plan = plans[False]
         self.cursor_plan = plans.get(True)
-        self.results = self.plan.results
-        self.page_base = self.plan.page_base
+        self.results = plan.results
+        self.page_base = plan.page_base
         self.defaults = defaults
         self._secret = secret
         self.nullable = nullable
-        self._url_names = (
-            self.plan.name_of("limit") or "limit",
-            self.plan.name_of("offset") or "offset",
-        )
+        self._url_names = (plan.name_of("limit") or "limit", plan.name_of("offset") or "offset")
         self._url_quoted = tuple(map(quote_plus, self._url_names))
 
     def plan_for(self, args: Mapping[str, Any]) -> PagingPlan:
