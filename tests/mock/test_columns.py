@@ -38,16 +38,12 @@ def test_bulk_draws_equal_single_draws(seed: int, purpose: str, lo: int, n: int)
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 @settings(max_examples=6, deadline=None)
-@given(seed=st.integers(0, 2**32), size=st.integers(0, 400), data=st.data())
-def test_every_fast_getter_agrees_with_the_items(
-    provider: str, seed: int, size: int, data: st.DataObject
-) -> None:
+@given(seed=st.integers(0, 2**32), size=st.integers(0, 400))
+def test_every_fast_getter_agrees_with_the_items(provider: str, seed: int, size: int) -> None:
     ds = make(provider, seed, size)
     items = ds.items()
     profile = ds.profile
     getters = {**profile.columns(), **{f"key:{k}": v for k, v in profile.sort_keys().items()}}
-    lo = data.draw(st.integers(0, size))
-    hi = data.draw(st.integers(lo, size))
     hidden = {"testing"}  # Bird's filter on a field its items do not carry
 
     def expected(item: dict[str, Any], field: str, got: Any) -> Any:
@@ -69,9 +65,6 @@ def test_every_fast_getter_agrees_with_the_items(
             assert values == [expected(it, field, v) for it, v in zip(items, values, strict=True)]
             if not name.startswith("key:"):
                 assert truth == values, name
-        many = getattr(get, "many", None)
-        if many is not None:
-            assert list(many(lo, hi)) == truth[lo:hi], name
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
-from itertools import compress
+from collections.abc import Callable, Sequence
+from itertools import compress, groupby
 from typing import Any
 
 __all__ = ["Column", "build_column"]
@@ -21,35 +21,21 @@ __all__ = ["Column", "build_column"]
 MAX_CODES = 1 << 16
 """Fields with more distinct values than this are recomputed instead of stored."""
 _CHUNK = 1 << 16
+"""How many items' values a coded column reads at a time (it gives up after a run)."""
 _NUMBERS = frozenset({bool, int, float})
 
 Bulk = Callable[[], contextlib.AbstractContextManager[None]]
-
-
-def _runs(get: Callable[[int], Any], size: int) -> Iterator[Sequence[Any]]:
-    """``get``'s values of every item, a run of ``_CHUNK`` items at a time.
-
-    Uses ``get.many(lo, hi)`` when the getter has one (``profiles.Chunked``).
-    """
-    many: Callable[[int, int], Sequence[Any]] | None = getattr(get, "many", None)
-    for lo in range(0, size, _CHUNK):
-        hi = min(size, lo + _CHUNK)
-        yield many(lo, hi) if many is not None else list(map(get, range(lo, hi)))
+"""Opens a block in which computing many items' values is cheap."""
+Getter = Callable[[int], Any]
+"""Item index -> value."""
 
 
 class Column:
-    """Field values of items ``0 .. size - 1``.
+    """Field values of items ``0 .. size - 1``."""
 
-    Args:
-        size: How many items.
-        bulk: Opens a block in which computing many items' values is cheap.
-    """
-
-    def __init__(self, size: int, bulk: Bulk) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self._bulk = bulk
-        self._ranks: array[int] | None = None
-        self._none_rank: int | None = None
+        self._ranks: tuple[array[int], int | None] | None = None
 
     def value(self, i: int) -> Any:
         """The value of item ``i``."""
@@ -59,21 +45,15 @@ class Column:
         """The items (of ``within``, default all, in its order) whose value passes ``test``."""
         raise NotImplementedError
 
-    def ranks(self) -> tuple[array[int], int | None]:
-        """Each item's dense rank by value, and the rank of None (the highest) if any.
-
-        Equal values have equal ranks; ``None`` sorts after every value.
-        """
-        if self._ranks is None:
-            self._ranks, self._none_rank = self._compute_ranks()
-        return self._ranks, self._none_rank
-
     def _compute_ranks(self) -> tuple[array[int], int | None]:
+        """Each item's dense rank by value (equal values alike), and that of None if any."""
         raise NotImplementedError
 
     def order(self, within: Sequence[int], *, descending: bool) -> array[int]:
         """``within`` sorted by value, stably (ties keep their order), ``None`` last."""
-        ranks, none_rank = self.ranks()
+        if self._ranks is None:
+            self._ranks = self._compute_ranks()
+        ranks, none_rank = self._ranks
         ordered = sorted(within, key=ranks.__getitem__, reverse=descending)
         if descending and none_rank is not None:  # None ranks highest: move it to the end
             k = 0
@@ -83,29 +63,26 @@ class Column:
         return array("I", ordered)
 
 
-def _dense_ranks(keys: Sequence[Any], size: int) -> tuple[array[int], int | None]:
-    present = [i for i in range(size) if keys[i] is not None]
-    ranks = array("I", bytes(4 * size))
-    rank, previous, first = 0, None, True
-    for i in sorted(present, key=keys.__getitem__):
-        key = keys[i]
-        if first or key != previous:
-            rank, previous, first = rank + 1, key, False
-        ranks[i] = rank
-    none_rank = None
-    if len(present) < size:
-        none_rank = rank + 1
-        for i in range(size):
-            if keys[i] is None:
-                ranks[i] = none_rank
-    return ranks, none_rank
+def _dense_ranks(keys: Sequence[Any]) -> tuple[array[int], int | None]:
+    present = sorted((i for i, k in enumerate(keys) if k is not None), key=keys.__getitem__)
+    ranks = array("I", bytes(4 * len(keys)))
+    rank = 0
+    for rank, (_, equal) in enumerate(groupby(present, key=keys.__getitem__), 1):
+        for i in equal:
+            ranks[i] = rank
+    if len(present) == len(keys):
+        return ranks, None
+    for i, k in enumerate(keys):
+        if k is None:
+            ranks[i] = rank + 1
+    return ranks, rank + 1
 
 
 class Coded(Column):
     """A field with few distinct values: a code per item and the table of values."""
 
-    def __init__(self, size: int, bulk: Bulk, codes: array[int], values: list[Any]) -> None:
-        super().__init__(size, bulk)
+    def __init__(self, codes: array[int], values: list[Any]) -> None:
+        super().__init__(len(codes))
         self.codes = codes
         self.values = values
 
@@ -118,12 +95,11 @@ class Coded(Column):
         passed = bytes(1 if test(v) else 0 for v in self.values)
         if within is None:
             return array("I", compress(range(self.size), map(passed.__getitem__, self.codes)))
-        return array(
-            "I", compress(within, map(passed.__getitem__, map(self.codes.__getitem__, within)))
-        )
+        codes = map(self.codes.__getitem__, within)
+        return array("I", compress(within, map(passed.__getitem__, codes)))
 
     def _compute_ranks(self) -> tuple[array[int], int | None]:
-        code_ranks, none_rank = _dense_ranks(self.values, len(self.values))
+        code_ranks, none_rank = _dense_ranks(self.values)
         return array("I", map(code_ranks.__getitem__, self.codes)), none_rank
 
 
@@ -132,19 +108,14 @@ class Computed(Column):
 
     Args:
         size: How many items.
-        bulk: See ``Column``.
+        bulk: Opens a block in which computing many items' values is cheap.
         get: Item index -> value.
         key: Item index -> a value ordering items as ``get``'s values do (default ``get``).
     """
 
-    def __init__(
-        self,
-        size: int,
-        bulk: Bulk,
-        get: Callable[[int], Any],
-        key: Callable[[int], Any] | None = None,
-    ) -> None:
-        super().__init__(size, bulk)
+    def __init__(self, size: int, bulk: Bulk, get: Getter, key: Getter | None = None) -> None:
+        super().__init__(size)
+        self._bulk = bulk
         self._get = get
         self._key = key or get
 
@@ -154,37 +125,25 @@ class Computed(Column):
 
     def matching(self, test: Callable[[Any], bool], within: Sequence[int] | None) -> array[int]:
         """See ``Column.matching``."""
+        items = range(self.size) if within is None else within
         with self._bulk():
-            if within is None:
-                out = array("I")
-                for lo, run in zip(
-                    range(0, self.size, _CHUNK), _runs(self._get, self.size), strict=True
-                ):
-                    out.extend(compress(range(lo, lo + len(run)), map(test, run)))
-                return out
-            get = self._get
-            return array("I", [i for i in within if test(get(i))])
+            return array("I", compress(items, map(test, map(self._get, items))))
 
     def _compute_ranks(self) -> tuple[array[int], int | None]:
         with self._bulk():
-            keys = [k for run in _runs(self._key, self.size) for k in run]
+            keys = list(map(self._key, range(self.size)))
         if all(type(k) is int and -(2**63) <= k < 2**63 for k in keys):
             return array("q", keys), None  # the keys themselves order and tie alike
-        return _dense_ranks(keys, self.size)
+        return _dense_ranks(keys)
 
 
-def build_column(
-    size: int,
-    bulk: Bulk,
-    get: Callable[[int], Any],
-    key: Callable[[int], Any] | None = None,
-) -> Column:
+def build_column(size: int, bulk: Bulk, get: Getter, key: Getter | None = None) -> Column:
     """The column of field getter ``get``: coded when it has few distinct values.
 
     Args:
         size: How many items.
         bulk: Opens a block in which computing many items' values is cheap.
-        get: Item index -> value (a ``profiles.Chunked`` computes runs at once).
+        get: Item index -> value.
         key: An order-preserving stand-in for ``get`` when sorting (see ``Computed``).
             A field that has one is a time with as many values as items: it is computed
             at once, without first trying (and failing, a run or two later) to code it.
@@ -192,24 +151,22 @@ def build_column(
     if key is not None:
         return Computed(size, bulk, get, key)
     codes = array("B")
-    values: list[Any] = []
-    seen: dict[Any, int] = {}
+    seen: dict[Any, int] = {}  # each distinct value -> its code
     types: set[type] = set()
     with bulk():
-        for run in _runs(get, size):
+        for lo in range(0, size, _CHUNK):
+            run = list(map(get, range(lo, min(size, lo + _CHUNK))))
             types.update(map(type, run))
             if len(types & _NUMBERS) > 1:  # 1, 1.0 and True are one dict key
-                return Computed(size, bulk, get, key)
+                return Computed(size, bulk, get)
             try:
-                fresh = [v for v in dict.fromkeys(run) if v not in seen]
+                for v in dict.fromkeys(run):
+                    seen.setdefault(v, len(seen))
             except TypeError:  # unhashable values (lists, objects)
-                return Computed(size, bulk, get, key)
-            if len(values) + len(fresh) > MAX_CODES:
-                return Computed(size, bulk, get, key)
-            for v in fresh:
-                seen[v] = len(values)
-                values.append(v)
-            if len(values) > 256 and codes.typecode == "B":
+                return Computed(size, bulk, get)
+            if len(seen) > MAX_CODES:
+                return Computed(size, bulk, get)
+            if len(seen) > 256 and codes.typecode == "B":
                 codes = array("H", codes)
             codes.extend(map(seen.__getitem__, run))
-    return Coded(size, bulk, codes, values)
+    return Coded(codes, list(seen))

@@ -14,7 +14,7 @@ from ._columns import Column, build_column
 from ._credentials import resolve_credentials
 from .profiles import Profile, profile_for
 
-__all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "size_for"]
+__all__ = ["DEFAULT_SIZE", "Dataset", "dataset", "dig", "size_for"]
 
 DEFAULT_SIZE = 250
 """Items per provider when no size is given."""
@@ -32,7 +32,8 @@ def size_for(provider: str, size: int | Mapping[str, int] | None) -> int:
     return value
 
 
-def _dig(item: Any, path: str) -> Any:
+def dig(item: Any, path: str) -> Any:
+    """The (dotted) field ``path`` of ``item``; None where it has none."""
     for part in path.split("."):
         if not isinstance(item, dict):
             return None
@@ -65,23 +66,15 @@ class Dataset:
         specs_dir: str | os.PathLike[str] | None = None,
         items: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
-        profile_cls = profile_for(numberhub_spec.load(provider, specs_dir))
-        self.provider = provider
         self.seed = seed
-        self.given: list[dict[str, Any]] | None = None
-        if items is not None:
-            self.given = [dict(item) for item in items]
-            size = len(self.given)
-        self.size = size
-        self.profile: Profile = profile_cls(seed, size, credentials)
-        # A team's items are read as they are: no generated field tables or sort keys.
-        self._getters = self.profile.columns() if self.given is None else {}
+        self.given = None if items is None else [dict(item) for item in items]
+        self.size = size if self.given is None else len(self.given)
+        profile_cls = profile_for(numberhub_spec.load(provider, specs_dir))
+        self.profile: Profile = profile_cls(seed, self.size, credentials)
+        # A team's items are read as they are: no generated sort keys.
         self._sort_keys = self.profile.sort_keys() if self.given is None else {}
         self._columns: dict[str, Column] = {}
         self._rows: dict[tuple[int, str | None], bytes] = {}
-
-    def __len__(self) -> int:
-        return self.size
 
     def item(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """Item ``i`` (0-based, server order)."""
@@ -93,19 +86,14 @@ class Dataset:
 
     def items(self, variant: str | None = None) -> list[dict[str, Any]]:
         """Every item, in server order."""
-        if self.given is not None:
-            return copy.deepcopy(self.given)
-        return [self.profile.make(i, variant) for i in range(self.size)]
+        return [self.item(i, variant) for i in range(self.size)]
 
     def getter(self, path: str) -> Callable[[int], Any]:
         """A function from index to the (dotted) field ``path`` of that item."""
-        fast = self._getters.get(path)
-        if fast is not None:
-            return fast
-        if self.given is not None:
-            given = self.given
-            return lambda i: _dig(given[i], path)
-        return lambda i: _dig(self.profile.make(i), path)
+        if self.given is None:
+            return self.profile.getter(path)
+        given = self.given
+        return lambda i: dig(given[i], path)
 
     def column(self, path: str) -> Column:
         """Field ``path`` of every item, for filters and sorting (made once, then cached)."""

@@ -7,71 +7,39 @@ by its own code (columns of the dataset), not the wrapper's.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from numberhub_spec import OrderSpec, Parameter
+from numberhub_spec import FilterRule, OrderSpec, Parameter
 
 from ._dataset import Dataset
 from ._validation import Problem
 
 __all__ = ["Filter", "Selection", "filters_of"]
 
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "gt": lambda a, b: a > b,
-    "gte": lambda a, b: a >= b,
-    "lt": lambda a, b: a < b,
-    "lte": lambda a, b: a <= b,
-}
+_COMPARE = {"gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le}
 
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """One declared filter.
+    """One declared filter: the parameter or body property carrying it, and its rule.
 
     Attributes:
         name: The parameter or body property carrying the value.
         location: Where it is (``query``, ``body``, ...).
-        op: ``eq``, ``ieq``, ``prefix``, ``contains``, ``in``, ``gt``, ``gte``, ``lt``,
-            ``lte``, ``flags``, ``sort_by`` or ``sort_order``.
-        field: The (dotted) item field it reads.
-        values: For ``in``: request value -> accepted item values.
-        flags: For ``flags``: token -> (dotted) boolean field.
-        separator: For ``flags`` with a string value: how tokens are separated.
-        requires: Parameters that must be present with this one.
+        rule: What it selects (the item field, the operation and its options).
     """
 
     name: str
     location: str
-    op: str
-    field: str | None
-    values: Mapping[str, Sequence[Any]] | None
-    flags: Mapping[str, str] | None
-    separator: str | None
-    requires: tuple[str, ...]
-
-    @classmethod
-    def of(cls, param: Parameter) -> Filter | None:
-        """The filter a parameter declares, if it is one."""
-        rule = param.filter
-        if rule is None:
-            return None
-        return cls(
-            param.name,
-            param.location,
-            rule.op,
-            rule.field,
-            rule.values,
-            rule.flags,
-            rule.separator,
-            rule.requires,
-        )
+    rule: FilterRule
 
     def predicate(self, value: Any) -> Callable[[Any], bool]:
         """A test of one item field value against the request value."""
-        op = self.op
+        op = self.rule.op
         if op == "eq":
             return lambda x: x == value
         if op == "ieq":
@@ -82,13 +50,10 @@ class Filter:
         if op == "contains":
             return lambda x: isinstance(x, str) and str(value) in x
         if op == "in":
-            wanted = value if isinstance(value, list) else [value]
+            values = self.rule.values or {}
             accepted: set[Any] = set()
-            for w in wanted:
-                if self.values is not None and str(w) in self.values:
-                    accepted.update(self.values[str(w)])
-                else:
-                    accepted.add(w)
+            for w in value if isinstance(value, list) else [value]:
+                accepted.update(values.get(str(w), (w,)))
             return lambda x: x in accepted
         if op in _COMPARE:
             cmp = _COMPARE[op]
@@ -99,12 +64,12 @@ class Filter:
         """The flag tokens of a ``flags`` value."""
         if isinstance(value, list):
             return [str(v) for v in value]
-        return [t for t in str(value).split(self.separator or ",") if t]
+        return [t for t in str(value).split(self.rule.separator or ",") if t]
 
 
 def filters_of(params: Sequence[Parameter]) -> list[Filter]:
     """The filters among the operation's parameters and body properties."""
-    return [f for f in map(Filter.of, params) if f is not None]
+    return [Filter(p.name, p.location, p.filter) for p in params if p.filter is not None]
 
 
 _CACHE_ITEMS = 8_000_000
@@ -149,15 +114,13 @@ class Selection:
 
     def requirements(self, args: Mapping[str, Any]) -> list[Problem]:
         """Problems of filters sent without the parameters they require."""
-        out: list[Problem] = []
-        for f in self.filters:
-            if _present(args.get(f.name)):
-                out += [
-                    Problem(f.location, f.name, f"{f.name} is only accepted together with {r}")
-                    for r in f.requires
-                    if not _present(args.get(r))
-                ]
-        return out
+        return [
+            Problem(f.location, f.name, f"{f.name} is only accepted together with {r}")
+            for f in self.filters
+            if _present(args.get(f.name))
+            for r in f.rule.requires
+            if not _present(args.get(r))
+        ]
 
     def key(self, args: Mapping[str, Any]) -> tuple[Any, ...]:
         """What identifies a selection: the filter values sent."""
@@ -177,31 +140,29 @@ class Selection:
         if hit is not None:
             return hit
         selected: array[int] | None = None  # None: every item, in dataset order
-        sort_by: Any = None
-        sort_order: Any = None
+        sorting: dict[str, Any] = {}  # sort_by and sort_order, as sent
         for f in self.filters:
             value = args.get(f.name)
             if not _present(value):
                 continue
-            if f.op == "sort_by":
-                sort_by = value
-            elif f.op == "sort_order":
-                sort_order = value
-            elif f.op == "flags":
+            rule = f.rule
+            if rule.op in ("sort_by", "sort_order"):
+                sorting[rule.op] = value
+            elif rule.op == "flags":
                 for token in f.tokens(value):
-                    field = (f.flags or {}).get(token)
+                    field = (rule.flags or {}).get(token)
                     if field is None:
                         selected = array("I")
                     else:
                         selected = self.dataset.column(field).matching(_is_true, selected)
-            elif f.field is not None:
-                selected = self.dataset.column(f.field).matching(f.predicate(value), selected)
+            elif rule.field is not None:
+                selected = self.dataset.column(rule.field).matching(f.predicate(value), selected)
         result: Sequence[int] = range(self.dataset.size) if selected is None else selected
-        if sort_by is not None or sort_order is not None:
-            result = self._sorted(result, sort_by or self.order_by, sort_order)
+        if sorting:
+            by = sorting.get("sort_by") or self.order_by
+            result = self._sorted(result, by, sorting.get("sort_order"))
         if self._cached_items + len(result) > _CACHE_ITEMS or len(self._cache) >= 256:
-            self._cache.clear()
-            self._cached_items = 0
+            self.forget()
         self._cache[key] = result
         self._cached_items += 0 if isinstance(result, range) else len(result)
         return result

@@ -11,7 +11,7 @@ so in a small table read beside the spec.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from numberhub_spec import Spec
@@ -68,37 +68,25 @@ SHAPES: Mapping[str, PageShape] = {
 def shape_of(spec: Spec) -> PageShape:
     """The page shape of ``spec``'s provider, its envelope made from the schema if not given."""
     shape = SHAPES.get(spec.name, PageShape())
-    if shape.envelope is not None:
-        return shape
-    return PageShape(envelope_of(spec), shape.absent_at_end, shape.variant_header)
+    return shape if shape.envelope is not None else replace(shape, envelope=envelope_of(spec))
 
 
 _PLACEHOLDERS = {
-    "limit": "{limit}",
-    "page_size": "{limit}",
-    "pagesize": "{limit}",
-    "per_page": "{limit}",
+    **dict.fromkeys(("limit", "page_size", "pagesize", "per_page"), "{limit}"),
+    **dict.fromkeys(("page", "current_page"), "{page}"),
+    **dict.fromkeys(("request_id", "api_id"), "{request_id}"),
     "offset": "{offset}",
-    "page": "{page}",
-    "current_page": "{page}",
-    "request_id": "{request_id}",
-    "api_id": "{request_id}",
 }
-
-
-def _paging_paths(spec: Spec) -> set[str]:
-    """Every body field a plan writes (dotted)."""
-    out: set[str] = set()
-    for plan in spec.plans.values():
-        paths = [plan.results, plan.end.path, plan.end.total_pages]
-        paths += [plan.next_url, plan.next_cursor, plan.total_items, plan.total_pages]
-        out |= {p.dotted for p in paths if p is not None}
-    return out
+"""Envelope fields that follow the request, by name: the placeholder the service fills."""
 
 
 def envelope_of(spec: Spec) -> dict[str, Any]:
     """The page body's fields that paging does not write: required ones and known counters."""
-    written = _paging_paths(spec)
+    written: set[str] = set()  # every body field a plan writes (dotted)
+    for plan in spec.plans.values():
+        paths = [plan.results, plan.end.path, plan.end.total_pages, plan.next_url]
+        paths += [plan.next_cursor, plan.total_items, plan.total_pages]
+        written |= {p.dotted for p in paths if p is not None}
     resolve = spec.resolve
 
     def build(schema: Any, prefix: str) -> dict[str, Any]:
@@ -109,14 +97,13 @@ def envelope_of(spec: Spec) -> dict[str, Any]:
             path = f"{prefix}{name}"
             if path in written:
                 continue
+            resolved = object_of(resolve, sub)
             if any(w.startswith(path + ".") for w in written):
                 out[name] = build(sub, path + ".")
-                continue
-            sub = object_of(resolve, sub)
-            if name in _PLACEHOLDERS and set(types(sub)) & {"integer", "string"}:
+            elif name in _PLACEHOLDERS and set(types(resolved)) & {"integer", "string"}:
                 out[name] = _PLACEHOLDERS[name]
             elif name in required:
-                out[name] = _static(resolve, sub)
+                out[name] = _static(resolve, resolved)
         return out
 
     return build(spec.page_schema, "")

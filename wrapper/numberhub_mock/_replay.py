@@ -17,6 +17,8 @@ from typing import Any
 
 import numberhub_spec
 
+from ._dataset import dig
+
 __all__ = ["CORPUS_FORMAT", "replay_items"]
 
 CORPUS_FORMAT = "numberhub-corpus/1"
@@ -52,19 +54,9 @@ def replay_items(
             continue
         spec = numberhub_spec.load(provider, specs_dir)
         body = _load(folder / str(entry["file"])).get("body")
-        items = next(
-            (
-                found
-                for plan in spec.plans.values()
-                if isinstance(found := plan.results.get(body), list)
-            ),
-            [],
-        )
-        id_field = spec.item.id_field.split(".")
-        for item in items:
-            key: Any = item
-            for part in id_field:
-                key = key.get(part) if isinstance(key, dict) else None
+        found = [plan.results.get(body) for plan in spec.plans.values()]
+        for item in next((f for f in found if isinstance(f, list)), []):
+            key = dig(item, spec.item.id_field)
             marker = json.dumps(key if key is not None else item, sort_keys=True)
             if marker not in seen.setdefault(provider, set()):
                 seen[provider].add(marker)

@@ -1,7 +1,7 @@
 """Paging as the spec's `PagingPlan` says: a request's page, and its position in the body.
 
 The mock pages by its own rules, from the plan alone: limit + offset, page numbers
-(``page_base``), opaque cursors (`PageTokens`), field cursors (the next page starts after
+(``page_base``), opaque cursors (signed page tokens), field cursors (the next page starts after
 the last item's field value), and a cursor mode a boolean switches to (Rounded's
 ``use_cursor``). The end of the list is written as the plan's end signal says: ``null``
 at a path (the next cursor, the next URL, or the next offset or page number), ``false``
@@ -10,7 +10,11 @@ at a path, or the current page against the page count.
 
 from __future__ import annotations
 
+import base64
+import bisect
 import datetime as dt
+import hashlib
+import hmac
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,18 +23,11 @@ from urllib.parse import quote_plus, urlencode
 
 from numberhub_spec import JsonPath, PagingPlan
 
-from ._page_tokens import CursorError, PageTokens
-
-__all__ = ["CursorError", "Slice", "Slicer", "drop_path"]
+__all__ = ["CursorError", "Slice", "Slicer"]
 
 
-def drop_path(body: dict[str, Any], path: JsonPath) -> None:
-    """Remove the key at ``path`` from ``body``, if it is there."""
-    node: Any = body
-    for key in path.keys[:-1]:
-        node = node.get(key) if isinstance(node, dict) else None
-    if isinstance(node, dict):
-        node.pop(path.keys[-1], None)
+class CursorError(ValueError):
+    """A page token or cursor that this server did not issue (or for other filters)."""
 
 
 @dataclass(slots=True)
@@ -43,7 +40,7 @@ class Slice:
         limit: The page size in force.
         offset: Position of the first item in the selection.
         next_offset: Position of the next page's first item, or None on the last page.
-        cursor_mode: Whether the request used the plan's cursor mode (Rounded).
+        plan: The plan the request paged by (the cursor mode's, when it set the switch).
         next_cursor: The field cursor of the next page (field cursors), or None.
     """
 
@@ -52,7 +49,7 @@ class Slice:
     limit: int
     offset: int
     next_offset: int | None
-    cursor_mode: bool = False
+    plan: PagingPlan
     next_cursor: Any = None
 
 
@@ -69,14 +66,6 @@ def _instant(value: Any) -> dt.datetime | None:
 _LOWEST = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def _as_instant(value: Any) -> Any:
-    return _instant(value) or _LOWEST
-
-
-def _as_is(value: Any) -> Any:
-    return value
-
-
 def _start_after(
     selection: Sequence[int], get: Callable[[int], Any], cursor: Any, descending: bool
 ) -> int:
@@ -88,23 +77,20 @@ def _start_after(
         CursorError: The field holds date-times and ``cursor`` is not one, or the cursor
             cannot be compared with the field's values.
     """
-    key: Callable[[Any], Any] = _as_is
-    if selection and _instant(get(selection[0])) is not None:
-        cursor, key = _instant(cursor), _as_instant
+    instants = bool(selection) and _instant(get(selection[0])) is not None
+    if instants:
+        cursor = _instant(cursor)
         if cursor is None:
             raise CursorError("the cursor is not an ISO 8601 date-time")
-    lo, hi = 0, len(selection)
+
+    def past(i: int) -> bool:
+        value = (_instant(get(i)) or _LOWEST) if instants else get(i)
+        return bool(value < cursor if descending else value > cursor)
+
     try:
-        while lo < hi:
-            mid = (lo + hi) // 2
-            value = key(get(selection[mid]))
-            if (value < cursor) if descending else (value > cursor):
-                hi = mid
-            else:
-                lo = mid + 1
+        return bisect.bisect_left(selection, True, key=past)
     except TypeError as exc:
         raise CursorError("the cursor is not a value of this field") from exc
-    return lo
 
 
 class Slicer:
@@ -113,8 +99,12 @@ class Slicer:
     Args:
         plans: The spec's plans: ``plans[False]``, and ``plans[True]`` for a cursor mode.
         defaults: The default value of every parameter / body property.
-        secret: Key for signing opaque cursors.
+        secret: Key for signing page tokens (one per provider and seed).
         nullable: Whether a path of the page body may hold null (else it is left out).
+
+    Attributes:
+        results: Where the items go.
+        page_base: The number of the first page.
     """
 
     def __init__(
@@ -124,28 +114,15 @@ class Slicer:
         secret: bytes,
         nullable: Callable[[JsonPath], bool],
     ) -> None:
-        self.plan = plans[False]
+        self.plan = plan = plans[False]
         self.cursor_plan = plans.get(True)
+        self.results = plan.results
+        self.page_base = plan.page_base
         self.defaults = defaults
-        self.tokens = PageTokens(secret)
+        self._secret = secret
         self.nullable = nullable
-        limit_name = self.plan.name_of("limit") or "limit"
-        offset_name = self.plan.name_of("offset") or "offset"
-        self._url_names = (
-            limit_name,
-            offset_name,
-            (quote_plus(limit_name), quote_plus(offset_name)),
-        )
-
-    @property
-    def results(self) -> JsonPath:
-        """Where the items go."""
-        return self.plan.results
-
-    @property
-    def page_base(self) -> int:
-        """The number of the first page."""
-        return self.plan.page_base
+        self._url_names = (plan.name_of("limit") or "limit", plan.name_of("offset") or "offset")
+        self._url_quoted = tuple(map(quote_plus, self._url_names))
 
     def plan_for(self, args: Mapping[str, Any]) -> PagingPlan:
         """The plan a request pages by: the cursor mode's when it sets the switch."""
@@ -179,21 +156,14 @@ class Slicer:
         """
         plan = self.plan_for(args)
         limit = self.limit_of(plan, args)
-        mode = plan is not self.plan
-        field = plan.cursor_field
-        if field is not None and plan.cursor is not None:
-            cursor = args.get(plan.name_of("cursor") or "")
-            get = field_of(field)
+        cursor = args.get(plan.name_of("cursor") or "")
+        get = None
+        if plan.cursor_field is not None and plan.cursor is not None:
+            get = field_of(plan.cursor_field)
             desc = plan.cursor.direction == "desc"
-            start = _start_after(selection, get, cursor, desc) if cursor not in (None, "") else 0
-            chunk = selection[start : start + limit]
-            more = start + limit < len(selection)
-            nxt = get(chunk[-1]) if chunk and more else None
-            end = start + limit if more else None
-            return Slice(chunk, len(selection), limit, start, end, mode, nxt)
-        if plan.style == "cursor":
-            token = args.get(plan.name_of("cursor") or "")
-            offset = self.tokens.decode(str(token), selection_key) if token else 0
+            offset = _start_after(selection, get, cursor, desc) if cursor not in (None, "") else 0
+        elif plan.style == "cursor":
+            offset = self._offset_of(str(cursor), selection_key) if cursor else 0
         elif "offset" in plan.inputs:
             offset = int(args.get(plan.inputs["offset"].name) or 0)
         elif "page" in plan.inputs:
@@ -205,10 +175,10 @@ class Slicer:
         else:
             offset = 0
         end = offset + limit
-        total = len(selection)
-        return Slice(
-            selection[offset:end], total, limit, offset, end if end < total else None, mode
-        )
+        more = end < len(selection)
+        chunk = selection[offset:end]
+        following = get(chunk[-1]) if get is not None and chunk and more else None
+        return Slice(chunk, len(selection), limit, offset, end if more else None, plan, following)
 
     # -- the body ---------------------------------------------------------------------------
     def write(
@@ -221,50 +191,64 @@ class Slicer:
         query: Sequence[tuple[str, str]],
     ) -> None:
         """Write the page's position into ``body`` at the paths the plan names."""
-        plan = self.cursor_plan if page.cursor_mode and self.cursor_plan else self.plan
-        more = page.next_offset is not None
-        token: Any = None
-        if more and plan.cursor_field is not None:
-            token = page.next_cursor
-        elif more and plan.style == "cursor" and page.next_offset is not None:
-            token = self.tokens.encode(page.next_offset, selection_key)
-        written: set[JsonPath] = set()
-        if plan.next_cursor is not None:
-            self._set(body, plan.next_cursor, token)
-            written.add(plan.next_cursor)
-        if plan.total_items is not None:
-            plan.total_items.set(body, page.total)
+        plan, nxt, end = page.plan, page.next_offset, page.plan.end
+        token = page.next_cursor
+        if nxt is not None and plan.style == "cursor" and plan.cursor_field is None:
+            token = self._token(nxt, selection_key)
+        self._set(body, plan.next_cursor, token)
+        self._set(body, plan.total_items, page.total)
         pages = math.ceil(page.total / page.limit) if page.limit else 0
-        if plan.total_pages is not None:
-            plan.total_pages.set(body, pages)
-        end = plan.end
+        self._set(body, plan.total_pages, pages)
         number = page.offset // page.limit + plan.page_base if page.limit else plan.page_base
         if end.kind == "false":
-            end.path.set(body, more)
+            end.path.set(body, nxt is not None)
         elif end.kind == "last_page" and end.total_pages is not None:
             end.path.set(body, number)
             end.total_pages.set(body, pages)
-        if plan.next_url is not None:
-            url = self.url(path, query, page.next_offset, page.limit) if more else None
-            self._set(body, plan.next_url, url)
-            written.add(plan.next_url)
-        if end.kind == "null" and end.path not in written:
-            following = {"offset": page.next_offset, "page": number + 1}.get(plan.style, token)
-            self._set(body, end.path, following if more else None)
+        url = self.url(path, query, nxt, page.limit) if nxt is not None and plan.next_url else None
+        self._set(body, plan.next_url, url)
+        if end.kind == "null" and end.path not in (plan.next_cursor, plan.next_url):
+            following = {"offset": nxt, "page": number + 1}.get(plan.style, token)
+            self._set(body, end.path, following if nxt is not None else None)
 
-    def url(
-        self, path: str, query: Sequence[tuple[str, str]], offset: int | None, limit: int
-    ) -> str | None:
+    def url(self, path: str, query: Sequence[tuple[str, str]], offset: int, limit: int) -> str:
         """A relative URL of the page at ``offset`` with the same filters (offset paging)."""
-        if offset is None:
-            return None
-        limit_name, offset_name, head = self._url_names
-        rest = [(k, v) for k, v in query if k != limit_name and k != offset_name]
+        rest = [(k, v) for k, v in query if k not in self._url_names]
         tail = "&" + urlencode(rest) if rest else ""
-        return f"{path}?{head[0]}={limit}&{head[1]}={offset}{tail}"
+        limit_name, offset_name = self._url_quoted
+        return f"{path}?{limit_name}={limit}&{offset_name}={offset}{tail}"
 
-    def _set(self, body: dict[str, Any], path: JsonPath, value: Any) -> None:
-        if value is None and not self.nullable(path):
-            drop_path(body, path)
-        else:
+    def _set(self, body: dict[str, Any], path: JsonPath | None, value: Any) -> None:
+        """Write ``value`` at ``path`` if the plan has it; a null the schema refuses is left out."""
+        if path is not None and (value is not None or self.nullable(path)):
             path.set(body, value)
+
+    # -- page tokens ------------------------------------------------------------------------
+    # An offset and the selection it belongs to, HMAC-signed: a forged, corrupted or foreign
+    # token is a client error (`CursorError`), and a token for some filters fails with others.
+    def _sign(self, payload: bytes) -> bytes:
+        return hmac.new(self._secret, payload, hashlib.sha256).digest()[:12]
+
+    def _token(self, offset: int, selection_key: str) -> str:
+        """The token of the page at ``offset`` of the selection ``selection_key``."""
+        payload = f"{offset}:{selection_key}".encode()
+        return base64.urlsafe_b64encode(payload + b"|" + self._sign(payload)).decode().rstrip("=")
+
+    def _offset_of(self, token: str, selection_key: str) -> int:
+        """The offset ``token`` stands for.
+
+        Raises:
+            CursorError: The token was not issued here, or for another selection.
+        """
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            payload, sig = raw[:-13], raw[-12:]
+            if raw[-13:-12] != b"|" or not hmac.compare_digest(sig, self._sign(payload)):
+                raise CursorError("the page token is invalid")
+            offset_text, key = payload.decode().split(":", 1)
+            offset = int(offset_text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CursorError("the page token is invalid") from exc
+        if key != selection_key or offset < 0:
+            raise CursorError("the page token does not belong to these filters")
+        return offset

@@ -74,8 +74,7 @@ def team_items(spec: Spec, items: Any, *, drift: list[str] | None = None) -> lis
         spec.schema_document(spec.item_schema), validate_formats=True
     )
     out: list[dict[str, Any]] = []
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}  # problem -> [how many items have it, the first one]
     for index, item in enumerate(items):
         if not isinstance(item, Mapping):
             raise ValueError(
@@ -87,13 +86,12 @@ def team_items(spec: Spec, items: Any, *, drift: list[str] | None = None) -> lis
         if problems and drift is None:
             raise ValueError(f"{spec.name} item {index}: {'; '.join(problems)}")
         for problem in dict.fromkeys(problems):
-            counts[problem] = counts.get(problem, 0) + 1
-            first.setdefault(problem, index)
+            counts.setdefault(problem, [0, index])[0] += 1
         out.append(item)
     if drift is not None:
         drift.extend(
-            f"{spec.name}: {problem} ({n} item{'s' if n != 1 else ''}, first item {first[problem]})"
-            for problem, n in counts.items()
+            f"{spec.name}: {problem} ({n} item{'s' if n != 1 else ''}, first item {first})"
+            for problem, (n, first) in counts.items()
         )
     return out
 
