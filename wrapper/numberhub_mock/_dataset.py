@@ -104,11 +104,6 @@ class Dataset:
             )
         return col
 
-    def forget(self) -> None:
-        """Drop the columns and rows kept (the items changed)."""
-        self._columns.clear()
-        self._rows.clear()
-
     def rows(self, indices: Sequence[int], variant: str | None = None) -> list[bytes]:
         """The JSON serialization of the items at ``indices`` (cached)."""
         cache = self._rows

@@ -108,7 +108,7 @@ class Selection:
         self._cached_items = 0
 
     def forget(self) -> None:
-        """Drop the selections kept (the items changed)."""
+        """Drop the selections kept (the cache is full)."""
         self._cache.clear()
         self._cached_items = 0
 
