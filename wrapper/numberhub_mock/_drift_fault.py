@@ -23,7 +23,7 @@ import orjson
 from numberhub_spec import Spec
 
 from ._http import Reply
-from ._validation import types_of
+from ._schemas import types
 
 __all__ = ["NEW_ENUM_VALUE", "UNDOCUMENTED_FIELD", "ItemDrift", "drift_reply"]
 
@@ -63,7 +63,7 @@ class ItemDrift:
         candidates = {n: s for n, s in props.items() if n not in protected}
         self.retyped: str | None = None
         for wanted in ("boolean", "integer", "string"):
-            self.retyped = next((n for n, s in candidates.items() if wanted in types_of(s)), None)
+            self.retyped = next((n for n, s in candidates.items() if wanted in types(s)), None)
             if self.retyped is not None:
                 break
         self.enumerated = next(

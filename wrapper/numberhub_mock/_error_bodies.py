@@ -17,7 +17,8 @@ from typing import Any
 
 from numberhub_spec import Spec
 
-from ._validation import Problem, types_of
+from ._schemas import types
+from ._validation import Problem
 
 __all__ = ["ErrorBuilder", "kind_for"]
 
@@ -158,7 +159,7 @@ class _Filler:
         if not isinstance(schema, Mapping):
             return False
         variants = [*schema.get("anyOf", ()), *schema.get("oneOf", ())]
-        return type_name in types_of(schema) or any(self.allows(s, type_name) for s in variants)
+        return type_name in types(schema) or any(self.allows(s, type_name) for s in variants)
 
     def details(self, schema: Any) -> Any:
         if self.allows(schema, "object") and not self.allows(schema, "array"):

@@ -17,7 +17,7 @@ from typing import Any
 from numberhub_spec import Spec
 
 from ._generate import known_values
-from .profiles._item_tree import Resolve, merge_all_of, object_of, types
+from ._schemas import Resolve, merge_all_of, object_of, types
 
 __all__ = ["SHAPES", "PageShape", "envelope_of", "shape_of"]
 

@@ -23,9 +23,10 @@ from ._error_bodies import ErrorBuilder
 from ._filters import Selection, filters_of
 from ._http import Reply, Request
 from ._page_shape import shape_of
+from ._schemas import types
 from ._slicing import CursorError, Slice, Slicer
 from ._state import Throttle
-from ._validation import BodyCheck, ParamCheck, Problem, Validator, types_of
+from ._validation import BodyCheck, ParamCheck, Problem, Validator
 
 __all__ = ["Service"]
 
@@ -129,7 +130,7 @@ class Service:
             if not isinstance(node, Mapping):
                 return False
         variants = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
-        return any("null" in types_of(self.spec.resolve(v)) for v in variants)
+        return any("null" in types(self.spec.resolve(v)) for v in variants)
 
     def warm(self) -> None:
         """Make the unfiltered first page's rows (and what they are made of) now."""

@@ -16,7 +16,9 @@ from typing import Any
 import jsonschema_rs
 from numberhub_spec import Parameter, Spec
 
-__all__ = ["BodyCheck", "ParamCheck", "Problem", "Validator", "types_of"]
+from ._schemas import types
+
+__all__ = ["BodyCheck", "ParamCheck", "Problem", "Validator"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +34,6 @@ class Problem:
     location: str
     name: str
     message: str
-
-
-def types_of(schema: Mapping[str, Any]) -> set[str]:
-    """The JSON types a schema names (``type: [string, "null"]`` -> both)."""
-    t = schema.get("type")
-    if isinstance(t, list):
-        return {str(x) for x in t}
-    if isinstance(t, str):
-        return {t}
-    return set()
 
 
 class Validator:
@@ -72,7 +64,7 @@ class Validator:
         return out
 
 
-def _coerce_scalar(raw: str, types: set[str]) -> Any:
+def _coerce_scalar(raw: str, types: list[str]) -> Any:
     for name, number in (("integer", int), ("number", float)):
         if name in types:
             with contextlib.suppress(ValueError):
@@ -105,8 +97,8 @@ class ParamCheck:
         self.name = param.name
         self.location = param.location
         self.required = param.required
-        self.types = types_of(schema)
-        self.item_types = types_of(spec.resolve(schema.get("items") or {}))
+        self.types = types(schema)
+        self.item_types = types(spec.resolve(schema.get("items") or {}))
         style = param.style or "form"
         self.explode = param.explode if param.explode is not None else style == "form"
         self.validator = Validator(spec, param.schema)

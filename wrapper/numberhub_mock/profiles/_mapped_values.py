@@ -20,7 +20,8 @@ from typing import Any
 from numberhub_spec import MISSING, FieldRule, ItemMapping, Rules
 
 from .._generate import known_values
-from ._item_tree import Getter, types
+from .._schemas import types
+from ._item_tree import Getter
 from ._numbers import Numbers
 from ._prices import amount_text, currency_of, decimals, minor_units, scaled
 from ._rand import pick_of

@@ -20,8 +20,9 @@ from typing import Any
 from numberhub_spec import Spec
 
 from .._generate import from_pattern, known_values
+from .._schemas import types
 from .._validation import Validator
-from ._item_tree import Getter, types
+from ._item_tree import Getter
 from ._mapped_values import MappedValues
 from ._numbers import Numbers
 from ._places import COUNTRY_NAMES

@@ -14,7 +14,7 @@ from typing import Any
 import phonenumbers
 from numberhub_spec import FilterRule, Spec
 
-from ._item_tree import types
+from .._schemas import types
 
 __all__ = ["Hints", "looks_like_country", "looks_like_phone", "words"]
 

@@ -34,8 +34,9 @@ from typing import Any, ClassVar
 from numberhub_spec import Spec
 
 from .._generate import known_values
+from .._schemas import merge_all_of, schema_at, types
 from .._validation import Validator
-from ._item_tree import Array, Leaf, Node, Nullable, Object, OneOf, merge_all_of, schema_at, types
+from ._item_tree import Array, Leaf, Node, Nullable, Object, OneOf
 from ._mapped_values import MappedValues, number_path, type_labels
 from ._number_groups import groups_for
 from ._numbers import Numbers
