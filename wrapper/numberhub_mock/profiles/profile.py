@@ -109,6 +109,8 @@ class Profile(Numbers):
         self._getters: dict[tuple[str, str | None], Callable[[int], Any]] = {}
         self._checks: list[tuple[str, Callable[[int, int], Any], Validator]] = []
         self.root = self._root(None)
+        for variant in self.variants:  # all built now: no tree is built while serving
+            self._root(variant)
         unknown = set(self.realism.fields) - self._made
         if unknown:
             raise ValueError(f"{self.provider}: realism names no field of the item: {unknown}")
