@@ -204,21 +204,19 @@ class SchemaValues:
         rand, fmt, now = self.profile.rand, schema.get("format"), self.profile.now
         span = int((now - TIME_START).total_seconds())
         known = known_values(schema.get("description"))
+
+        def instant(i: int, key: int) -> dt.datetime:
+            return TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
+
         if known:
             yield lambda i, key: rand.pick(key, path, known)
         if fmt is None and set(words(name)) & _TIME_WORDS:  # a time, in some layout
-
-            def instant(i: int, key: int) -> dt.datetime:
-                return TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
-
             for layout in _TIME_LAYOUTS:
                 yield _formatted(instant, layout)
         if fmt == "uuid":
             yield lambda i, key: rand.uuid(key, path)
         elif fmt == "date-time":
-            yield lambda i, key: iso_utc(
-                TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
-            )
+            yield lambda i, key: iso_utc(instant(i, key))
         elif fmt == "date":
             days = (now - TIME_START).days
             yield lambda i, key: (
