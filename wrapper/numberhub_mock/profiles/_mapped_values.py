@@ -23,7 +23,7 @@ from .._generate import known_values
 from .._schemas import types
 from ._item_tree import Getter
 from ._numbers import Numbers
-from ._prices import amount_text, currency_of, decimals, minor_units, scaled
+from ._prices import currency_of, decimals, minor_units, scaled
 from ._rand import pick_of
 from ._timeline import TIME_START, TimeLine, iso_utc
 
@@ -139,11 +139,8 @@ class MappedValues:
             add(price.amount, self._amount)
             add(price.currency, self._currency)
             add(price.exponent, self._exponent)
-
-    @property
-    def paths(self) -> set[str]:
+        self.paths = set(self._makers)
         """Every mapped field (always present: a reader relies on them)."""
-        return set(self._makers)
 
     def candidates(self, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         """Values for ``path`` as its role says, best first (none if it has no role)."""
@@ -260,14 +257,11 @@ class MappedValues:
             currency = self.currency(i)
             minor = minor_units(block(i), currency, rand.bits(i, path))
             exponent = self.exponent(currency)
-            if exponent is None:
-                if "string" in kinds:
-                    return amount_text(minor, currency)
-                value = scaled(minor, currency, 0)
-                return max(1, round(value)) if "integer" in kinds else float(value)
-            value = scaled(minor, currency, exponent)
-            if "integer" in kinds:
+            value = scaled(minor, currency, exponent or 0)  # no exponent: in major units
+            if "integer" in kinds and exponent is not None:
                 return int(value)
+            if "integer" in kinds and "string" not in kinds:  # whole major units
+                return max(1, round(value))
             return str(value) if "string" in kinds else float(value)
 
         yield amount

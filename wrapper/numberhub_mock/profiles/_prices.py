@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from .._phones import Block
 
-__all__ = ["amount_text", "currency_of", "decimals", "minor_units", "scaled"]
+__all__ = ["currency_of", "decimals", "minor_units", "scaled"]
 
 # Currency -> units of it a US dollar buys (roughly; enough for plausible prices), and the
 # countries that pay in it.
@@ -57,8 +57,3 @@ def minor_units(block: Block, currency: str, bits: int) -> int:
 def scaled(minor: int, currency: str, exponent: int) -> Decimal:
     """The amount that, times ``10**exponent``, is ``minor`` minor units of ``currency``."""
     return Decimal(minor).scaleb(-decimals(currency) - exponent)
-
-
-def amount_text(minor: int, currency: str) -> str:
-    """The price as a decimal string in major units (``"1.25"``; ``"150"`` for yen)."""
-    return f"{scaled(minor, currency, 0):.{decimals(currency)}f}"

@@ -37,8 +37,7 @@ def looks_like_phone(name: str) -> bool:
 
 def looks_like_country(name: str) -> bool:
     """Whether a field's name says it holds a country."""
-    named = words(name)
-    return "country" in named or "region" in named
+    return bool({"country", "region"} & set(words(name)))
 
 
 @dataclass
