@@ -89,9 +89,6 @@ def type_labels(mapping: ItemMapping) -> dict[str, str]:
     return labels
 
 
-_Make = Callable[[str, Mapping[str, Any]], Iterable[Getter]]
-
-
 class MappedValues:
     """Candidate values of the mapped fields of one profile made from a spec.
 
@@ -116,7 +113,8 @@ class MappedValues:
         self._literal_currency = _literal(price.currency) if price else None
         self._literal_exponent = _literal(price.exponent) if price else None
         self._exponent_field = price is not None and _first(price.exponent) is not None
-        self._makers: dict[str, _Make] = {}  # field (dotted) -> its values; earlier roles win
+        # Field (dotted) -> its values (the role's method, its rule bound); earlier roles win.
+        self._makers: dict[str, Callable[[str, Mapping[str, Any]], Iterable[Getter]]] = {}
 
         def add(rules: Rules, make: Callable[..., Iterable[Getter]], *detail: str) -> None:
             rule = _first(rules)

@@ -15,6 +15,7 @@ import datetime as dt
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from numberhub_spec import Spec
@@ -71,10 +72,11 @@ def _bounds(schema: Mapping[str, Any], low: float, high: float, *, step: float) 
     return lo, hi
 
 
+@dataclass(eq=False)
 class SchemaValues:
     """The candidate values of the fields of one profile made from a spec.
 
-    Args:
+    Attributes:
         profile: The profile (numbers, blocks, draws).
         spec: The provider's spec.
         hints: What its filters, order and cursors say about fields.
@@ -83,21 +85,12 @@ class SchemaValues:
         timeline: The time line of an ordered field.
     """
 
-    def __init__(
-        self,
-        profile: Numbers,
-        spec: Spec,
-        hints: Hints,
-        mapped: MappedValues,
-        primary_phone: str | None,
-        timeline: Callable[[str, bool], TimeLine],
-    ) -> None:
-        self.profile = profile
-        self.spec = spec
-        self.hints = hints
-        self.mapped = mapped
-        self.primary_phone = primary_phone
-        self.timeline = timeline
+    profile: Numbers
+    spec: Spec
+    hints: Hints
+    mapped: MappedValues
+    primary_phone: str | None
+    timeline: Callable[[str, bool], TimeLine]
 
     def candidates(
         self, schema: Mapping[str, Any], path: str, *, in_array: bool

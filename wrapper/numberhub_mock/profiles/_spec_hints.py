@@ -84,8 +84,7 @@ class Hints:
         if not target:
             return
         self.columns.add(target)
-        array = "array" in types(schema)
-        accepted = spec.resolve(schema.get("items") or {}) if array else schema
+        accepted = spec.resolve(schema.get("items") or {}) if "array" in types(schema) else schema
         if rule.values:
             options = [v for vs in rule.values.values() for v in vs]
         else:
