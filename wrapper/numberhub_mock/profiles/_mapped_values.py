@@ -12,6 +12,7 @@ made (the one a reader tries first).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
@@ -27,7 +28,7 @@ from ._prices import currency_of, decimals, minor_units, scaled
 from ._rand import pick_of
 from ._timeline import TIME_START, TimeLine, iso_utc
 
-__all__ = ["MappedValues", "number_path", "type_labels", "typed"]
+__all__ = ["MappedValues", "formatted", "number_path", "type_labels", "typed"]
 
 _NANPA = ("US", "CA")
 _GOOD_STATUSES = frozenset({"active", "available", "assigned", "in_use", "normal", "enabled"})
@@ -40,10 +41,8 @@ def typed(key: str, schema: Mapping[str, Any]) -> Any:
         return key == "true"
     for kind, convert in (("integer", int), ("number", float)):
         if kind in kinds:
-            try:
+            with contextlib.suppress(ValueError):
                 return convert(key)
-            except ValueError:
-                pass
     return key
 
 
@@ -57,9 +56,9 @@ def _literal(rules: Rules) -> Any:
     return next((r.literal for r in rules if r.literal is not MISSING), None)
 
 
-def _local(instant: Callable[[int], dt.datetime], tz: dt.tzinfo | None, layout: str) -> Getter:
-    """Times in ``tz``, written in ``layout`` (without an offset)."""
-    return lambda i, key: instant(i).astimezone(tz).strftime(layout)
+def formatted(instant: Callable[[int, int], dt.datetime], layout: str) -> Getter:
+    """The times ``instant`` gives, written in ``layout``."""
+    return lambda i, key: instant(i, key).strftime(layout)
 
 
 def _capable(name: str, direction: str, block: Any, draw: float) -> bool:
@@ -202,7 +201,7 @@ class MappedValues:
         if rule.timezone is not None:  # local times, written without an offset
             tz = dt.datetime.strptime(rule.timezone, "%z").tzinfo
             for layout in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
-                yield _local(instant, tz, layout)
+                yield formatted(lambda i, key: instant(i).astimezone(tz), layout)
         elif schema.get("format") == "date":
             yield lambda i, key: instant(i).date().isoformat()
         else:

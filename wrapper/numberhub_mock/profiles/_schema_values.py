@@ -24,7 +24,7 @@ from .._generate import from_pattern, known_values
 from .._schemas import types
 from .._validation import Validator
 from ._item_tree import Getter
-from ._mapped_values import MappedValues
+from ._mapped_values import MappedValues, formatted
 from ._numbers import Numbers
 from ._places import COUNTRY_NAMES
 from ._spec_hints import Hints, looks_like_country, looks_like_phone, words
@@ -54,10 +54,6 @@ _KIND_WORDS = {  # phonenumbers' kinds of number, and how providers name them
 
 def _squash(value: Any) -> str:
     return re.sub(r"[^a-z]", "", str(value).lower())
-
-
-def _formatted(instant: Callable[[int, int], dt.datetime], layout: str) -> Getter:
-    return lambda i, key: instant(i, key).strftime(layout)
 
 
 def _bounds(schema: Mapping[str, Any], low: float, high: float, *, step: float) -> tuple[Any, Any]:
@@ -142,7 +138,7 @@ class SchemaValues:
             yield lambda i, key: low + times.offset(i)
         elif kind == "string" and path != self.primary_phone:  # a time in a pattern's format
             for layout in _TIME_LAYOUTS:
-                yield _formatted(lambda i, key: times.at(i), layout)
+                yield formatted(lambda i, key: times.at(i), layout)
         elif path == self.primary_phone and self.profile.numbers_sorted:
             yield from self._numbers_and_countries(path, "", in_array=False)
 
@@ -205,7 +201,7 @@ class SchemaValues:
             yield lambda i, key: rand.pick(key, path, known)
         if fmt is None and set(words(name)) & _TIME_WORDS:  # a time, in some layout
             for layout in _TIME_LAYOUTS:
-                yield _formatted(instant, layout)
+                yield formatted(instant, layout)
         if fmt == "uuid":
             yield lambda i, key: rand.uuid(key, path)
         elif fmt == "date-time":
