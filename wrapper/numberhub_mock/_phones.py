@@ -72,10 +72,7 @@ class Block:
 
 
 def _valid(e164: str, group: Group) -> bool:
-    try:
-        num = phonenumbers.parse(e164)
-    except phonenumbers.NumberParseException:
-        return False
+    num = phonenumbers.parse(e164)  # digits after a country code: parses
     return (
         phonenumbers.is_valid_number(num)
         and phonenumbers.number_type(num) in _ACCEPTED[group.kind]

@@ -12,9 +12,10 @@ made (the one a reader tries first).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from numberhub_spec import MISSING, FieldRule, ItemMapping, Rules
@@ -23,11 +24,11 @@ from .._generate import known_values
 from .._schemas import types
 from ._item_tree import Getter
 from ._numbers import Numbers
-from ._prices import amount_text, currency_of, decimals, minor_units, scaled
+from ._prices import currency_of, decimals, minor_units, scaled
 from ._rand import pick_of
 from ._timeline import TIME_START, TimeLine, iso_utc
 
-__all__ = ["MappedValues", "number_path", "type_labels", "typed"]
+__all__ = ["MappedValues", "formatted", "number_path", "type_labels", "typed"]
 
 _NANPA = ("US", "CA")
 _GOOD_STATUSES = frozenset({"active", "available", "assigned", "in_use", "normal", "enabled"})
@@ -40,10 +41,8 @@ def typed(key: str, schema: Mapping[str, Any]) -> Any:
         return key == "true"
     for kind, convert in (("integer", int), ("number", float)):
         if kind in kinds:
-            try:
+            with contextlib.suppress(ValueError):
                 return convert(key)
-            except ValueError:
-                pass
     return key
 
 
@@ -52,20 +51,14 @@ def _first(rules: Rules) -> FieldRule | None:
     return next((r for r in rules if r.paths), None)
 
 
-def _path(rule: FieldRule | None) -> str | None:
-    return rule.paths[0].dotted if rule is not None else None
+def _literal(rules: Rules) -> Any:
+    """The first literal of ``rules`` (None if they have none)."""
+    return next((r.literal for r in rules if r.literal is not MISSING), None)
 
 
-def _offset(text: str) -> dt.timezone:
-    if text == "Z":
-        return dt.UTC
-    sign = -1 if text[0] == "-" else 1
-    return dt.timezone(sign * dt.timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
-
-
-def _local(instant: Callable[[int], dt.datetime], tz: dt.tzinfo, layout: str) -> Getter:
-    """Times in ``tz``, written in ``layout`` (without an offset)."""
-    return lambda i, key: instant(i).astimezone(tz).strftime(layout)
+def formatted(instant: Callable[[int, int], dt.datetime], layout: str) -> Getter:
+    """The times ``instant`` gives, written in ``layout``."""
+    return lambda i, key: instant(i, key).strftime(layout)
 
 
 def _capable(name: str, direction: str, block: Any, draw: float) -> bool:
@@ -82,7 +75,8 @@ def _capable(name: str, direction: str, block: Any, draw: float) -> bool:
 
 def number_path(mapping: ItemMapping) -> str | None:
     """The item's own number field, if the mapping names one."""
-    return _path(_first(mapping.number))
+    rule = _first(mapping.number)
+    return rule.paths[0].dotted if rule is not None else None
 
 
 def type_labels(mapping: ItemMapping) -> dict[str, str]:
@@ -92,45 +86,6 @@ def type_labels(mapping: ItemMapping) -> dict[str, str]:
     for key, value in ((rule.values or {}) if rule else {}).items():
         labels.setdefault(value, key)
     return labels
-
-
-@dataclass(frozen=True, slots=True)
-class _Role:
-    """What one mapped field is: ``kind`` and its details."""
-
-    kind: str
-    rule: FieldRule | None = None
-    detail: str = ""
-
-
-def _roles(mapping: ItemMapping) -> dict[str, _Role]:
-    """Field (dotted) -> the role the mapping gives it; earlier roles win."""
-    out: dict[str, _Role] = {}
-
-    def add(rules: Rules, kind: str, detail: str = "") -> None:
-        rule = _first(rules)
-        path = _path(rule)
-        if path is not None:
-            out.setdefault(path, _Role(kind, rule, detail))
-
-    add(mapping.number, "number")
-    number = _first(mapping.number)
-    add(mapping.country, "country")
-    add(number.region if number is not None else (), "country")
-    add(mapping.id, "id")
-    add(mapping.type, "type")
-    add(mapping.status, "status")
-    add(mapping.created_at, "created_at")
-    for name, cap in mapping.capabilities.items():
-        add(cap.enabled, "capability", f"{name}.enabled")
-        add(cap.inbound, "capability", f"{name}.inbound")
-        add(cap.outbound, "capability", f"{name}.outbound")
-    price = mapping.monthly_price
-    if price is not None:
-        add(price.amount, "amount")
-        add(price.currency, "currency")
-        add(price.exponent, "exponent")
-    return out
 
 
 class MappedValues:
@@ -150,38 +105,47 @@ class MappedValues:
         ordered: Mapping[str, bool],
         timeline: Callable[[str, bool], TimeLine],
     ) -> None:
-        self.mapping = mapping
         self.profile = profile
         self.ordered = ordered
         self.timeline = timeline
-        self.roles = _roles(mapping)
         price = mapping.monthly_price
-        self._literal_currency = next(
-            (r.literal for r in (price.currency if price else ()) if r.literal is not MISSING),
-            None,
-        )
-        self._exponent_rule = _first(price.exponent) if price else None
-        self._literal_exponent = next(
-            (r.literal for r in (price.exponent if price else ()) if r.literal is not MISSING),
-            None,
-        )
+        self._literal_currency = _literal(price.currency) if price else None
+        self._literal_exponent = _literal(price.exponent) if price else None
+        self._exponent_field = price is not None and _first(price.exponent) is not None
+        # Field (dotted) -> its values (the role's method, its rule bound); earlier roles win.
+        self._makers: dict[str, Callable[[str, Mapping[str, Any]], Iterable[Getter]]] = {}
 
-    @property
-    def paths(self) -> set[str]:
+        def add(rules: Rules, make: Callable[..., Iterable[Getter]], *detail: str) -> None:
+            rule = _first(rules)
+            if rule is not None:
+                self._makers.setdefault(rule.paths[0].dotted, partial(make, rule, *detail))
+
+        number = _first(mapping.number)
+        add(mapping.number, self._number)
+        add(mapping.country, self._country)
+        add(number.region if number is not None else (), self._country)
+        add(mapping.id, self._id)
+        add(mapping.type, self._type)
+        add(mapping.status, self._status)
+        add(mapping.created_at, self._created_at)
+        for name, cap in mapping.capabilities.items():
+            add(cap.enabled, self._capability, name, "enabled")
+            add(cap.inbound, self._capability, name, "inbound")
+            add(cap.outbound, self._capability, name, "outbound")
+        if price is not None:
+            add(price.amount, self._amount)
+            add(price.currency, self._currency)
+            add(price.exponent, self._exponent)
+        self.paths = set(self._makers)
         """Every mapped field (always present: a reader relies on them)."""
-        return set(self.roles)
 
     def candidates(self, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         """Values for ``path`` as its role says, best first (none if it has no role)."""
-        role = self.roles.get(path)
-        if role is None:
-            return ()
-        make: Callable[[str, Mapping[str, Any], _Role], Iterable[Getter]]
-        make = getattr(self, f"_{role.kind}")  # a method per role: _number, _country...
-        return make(path, schema, role)
+        make = self._makers.get(path)
+        return make(path, schema) if make is not None else ()
 
-    # -- roles ------------------------------------------------------------------------------
-    def _number(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    # -- roles: each takes the field's rule, then its path and schema ------------------------
+    def _number(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         phone = self.profile.phone
 
         def e164(i: int, key: int) -> str:
@@ -190,14 +154,13 @@ class MappedValues:
         def digits(i: int, key: int) -> str:
             return phone(i)[0][1:]
 
-        digits_first = role.rule is not None and role.rule.form == "digits"
-        return (digits, e164) if digits_first else (e164, digits)
+        return (digits, e164) if rule.form == "digits" else (e164, digits)
 
-    def _country(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _country(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         block = self.profile.block
         yield lambda i, key: block(i).region
 
-    def _id(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _id(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         rand = self.profile.rand
         if "integer" in types(schema):  # a bijection of the index: distinct ids
             yield lambda i, key: 100_000 + self.profile.shuffled(i)
@@ -209,17 +172,15 @@ class MappedValues:
             yield lambda i, key: f"{stem}_{rand.bits(i, path):016x}"
             yield lambda i, key: rand.uuid(i, path)
 
-    def _type(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
-        if role.rule is None or not role.rule.values:
-            return
-        block = self.profile.block
-        yield lambda i, key: typed(block(i).group.label, schema)
+    def _type(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
+        if rule.values:
+            block = self.profile.block
+            yield lambda i, key: typed(block(i).group.label, schema)
 
-    def _status(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
-        values = role.rule.values if role.rule is not None else None
-        if values:  # the provider's values, mostly the ones that mean "in service"
-            options = [typed(k, schema) for k in values]
-            meanings = list(values.values())
+    def _status(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
+        if rule.values:  # the provider's values, mostly the ones that mean "in service"
+            options = [typed(k, schema) for k in rule.values]
+            meanings = list(rule.values.values())
         else:  # the schema's enum or the description's known values, mostly the first
             options = list(schema.get("enum") or known_values(schema.get("description")))
             if not options and "string" in types(schema):
@@ -233,13 +194,14 @@ class MappedValues:
         rand = self.profile.rand
         yield lambda i, key: pick_of(rand.bits(key, path), options, weights)
 
-    def _created_at(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _created_at(
+        self, rule: FieldRule, path: str, schema: Mapping[str, Any]
+    ) -> Iterable[Getter]:
         instant = self._instant(path)
-        zone = role.rule.timezone if role.rule is not None else None
-        if zone is not None:  # local times without an offset
-            tz = _offset(zone)
+        if rule.timezone is not None:  # local times, written without an offset
+            tz = dt.datetime.strptime(rule.timezone, "%z").tzinfo
             for layout in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
-                yield _local(instant, tz, layout)
+                yield formatted(lambda i, key: instant(i).astimezone(tz), layout)
         elif schema.get("format") == "date":
             yield lambda i, key: instant(i).date().isoformat()
         else:
@@ -252,12 +214,12 @@ class MappedValues:
         rand, span = self.profile.rand, int((self.profile.now - TIME_START).total_seconds())
         return lambda i: TIME_START + dt.timedelta(seconds=rand.below(i, path, span))
 
-    def _capability(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
-        if "boolean" not in types(schema):
-            return
-        name, _, direction = role.detail.partition(".")
-        block, rand = self.profile.block, self.profile.rand
-        yield lambda i, key: _capable(name, direction, block(i), rand.uniform(i, path))
+    def _capability(
+        self, rule: FieldRule, name: str, direction: str, path: str, schema: Mapping[str, Any]
+    ) -> Iterable[Getter]:
+        if "boolean" in types(schema):
+            block, rand = self.profile.block, self.profile.rand
+            yield lambda i, key: _capable(name, direction, block(i), rand.uniform(i, path))
 
     # -- the price ----------------------------------------------------------------------------
     def currency(self, i: int) -> str:
@@ -274,32 +236,29 @@ class MappedValues:
         literal = self._literal_exponent
         if isinstance(literal, int) and not isinstance(literal, bool):
             return literal
-        return -decimals(currency) if self._exponent_rule is not None else None
+        return -decimals(currency) if self._exponent_field else None
 
-    def _currency(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _currency(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         enum = schema.get("enum")
         if enum:
             yield lambda i, key: c if (c := self.currency(i)) in enum else enum[0]
         yield lambda i, key: self.currency(i)
 
-    def _exponent(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _exponent(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         yield lambda i, key: self.exponent(self.currency(i))
 
-    def _amount(self, path: str, schema: Mapping[str, Any], role: _Role) -> Iterable[Getter]:
+    def _amount(self, rule: FieldRule, path: str, schema: Mapping[str, Any]) -> Iterable[Getter]:
         kinds, block, rand = types(schema), self.profile.block, self.profile.rand
 
         def amount(i: int, key: int) -> Any:
             currency = self.currency(i)
             minor = minor_units(block(i), currency, rand.bits(i, path))
             exponent = self.exponent(currency)
-            if exponent is None:
-                if "string" in kinds:
-                    return amount_text(minor, currency)
-                value = scaled(minor, currency, 0)
-                return max(1, round(value)) if "integer" in kinds else float(value)
-            value = scaled(minor, currency, exponent)
-            if "integer" in kinds:
+            value = scaled(minor, currency, exponent or 0)  # no exponent: in major units
+            if "integer" in kinds and exponent is not None:
                 return int(value)
+            if "integer" in kinds and "string" not in kinds:  # whole major units
+                return max(1, round(value))
             return str(value) if "string" in kinds else float(value)
 
         yield amount

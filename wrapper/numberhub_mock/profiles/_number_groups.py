@@ -9,7 +9,7 @@ type field has a value the map does not list (then that one: a reader's ``unknow
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
@@ -63,16 +63,15 @@ def groups_for(
     else:  # no value map: fixed, mobile and toll-free numbers, named by kind
         groups = [Group(r, k, w, k) for r, k, w, _ in _DEFAULTS if k != "voip"]
     if countries:
-        groups = [g for g in groups if g.region in countries] + _more(labels, groups, countries)
+        groups = [*(g for g in groups if g.region in countries), *_more(labels, groups, countries)]
     if not groups:  # the map names no kind these countries have: label them all alike
         only = next(iter(labels.values()), "fixed")
         groups = [Group(r, k, w, only) for r, k, w, _ in _DEFAULTS if k != "voip"]
     return groups
 
 
-def _more(labels: Mapping[str, str], groups: list[Group], countries: list[str]) -> list[Group]:
+def _more(labels: Mapping[str, str], groups: list[Group], countries: list[str]) -> Iterator[Group]:
     """Fixed or mobile groups for the countries the defaults do not cover."""
-    out = []
     for country in countries:
         if any(g.region == country for g in groups):
             continue
@@ -81,6 +80,5 @@ def _more(labels: Mapping[str, str], groups: list[Group], countries: list[str]) 
             label = _label(labels, prefer) if labels else kind
             example = phonenumbers.example_number_for_type(country, number_type)
             if label is not None and example is not None:
-                out.append(Group(country, kind, 5, label))
+                yield Group(country, kind, 5, label)
                 break
-    return out

@@ -1,61 +1,29 @@
-"""Country names as the providers print them."""
+"""Country names as the providers print them: English, and DuoPlus's languages."""
 
 from __future__ import annotations
 
-COUNTRY_NAMES = {
-    "AU": "Australia",
-    "BR": "Brazil",
-    "CA": "Canada",
-    "CN": "China",
-    "DE": "Germany",
-    "ES": "Spain",
-    "FR": "France",
-    "GB": "United Kingdom",
-    "IN": "India",
-    "JP": "Japan",
-    "MX": "Mexico",
-    "NL": "Netherlands",
-    "RU": "Russia",
-    "SG": "Singapore",
-    "US": "United States",
+# Region -> its name in English, then Chinese (simplified), Chinese (traditional) and
+# Russian, for the regions DuoPlus localizes by its Lang header.
+_NAMES: dict[str, tuple[str, ...]] = {
+    "AU": ("Australia", "澳大利亚", "澳洲", "Австралия"),
+    "BR": ("Brazil", "巴西", "巴西", "Бразилия"),
+    "CA": ("Canada", "加拿大", "加拿大", "Канада"),
+    "CN": ("China",),
+    "DE": ("Germany", "德国", "德國", "Германия"),
+    "ES": ("Spain",),
+    "FR": ("France", "法国", "法國", "Франция"),
+    "GB": ("United Kingdom", "英国", "英國", "Великобритания"),
+    "IN": ("India",),
+    "JP": ("Japan", "日本", "日本", "Япония"),
+    "MX": ("Mexico",),
+    "NL": ("Netherlands", "荷兰", "荷蘭", "Нидерланды"),
+    "RU": ("Russia", "俄罗斯", "俄羅斯", "Россия"),
+    "SG": ("Singapore",),
+    "US": ("United States", "美国", "美國", "США"),
 }
 
-# DuoPlus localizes region names by the Lang header.
+COUNTRY_NAMES = {region: names[0] for region, names in _NAMES.items()}
 LOCALIZED_COUNTRY_NAMES = {
-    "zh": {
-        "US": "美国",
-        "GB": "英国",
-        "CA": "加拿大",
-        "DE": "德国",
-        "FR": "法国",
-        "BR": "巴西",
-        "RU": "俄罗斯",
-        "JP": "日本",
-        "AU": "澳大利亚",
-        "NL": "荷兰",
-    },
-    "zh-TW": {
-        "US": "美國",
-        "GB": "英國",
-        "CA": "加拿大",
-        "DE": "德國",
-        "FR": "法國",
-        "BR": "巴西",
-        "RU": "俄羅斯",
-        "JP": "日本",
-        "AU": "澳洲",
-        "NL": "荷蘭",
-    },
-    "ru": {
-        "US": "США",
-        "GB": "Великобритания",
-        "CA": "Канада",
-        "DE": "Германия",
-        "FR": "Франция",
-        "BR": "Бразилия",
-        "RU": "Россия",
-        "JP": "Япония",
-        "AU": "Австралия",
-        "NL": "Нидерланды",
-    },
+    lang: {region: names[k] for region, names in _NAMES.items() if len(names) > k}
+    for k, lang in enumerate(("zh", "zh-TW", "ru"), start=1)
 }

@@ -10,42 +10,26 @@ from decimal import Decimal
 
 from .._phones import Block
 
-__all__ = ["amount_text", "currency_of", "decimals", "minor_units", "scaled"]
+__all__ = ["currency_of", "decimals", "minor_units", "scaled"]
 
-_CURRENCY = {
-    "AU": "AUD",
-    "BR": "BRL",
-    "CA": "CAD",
-    "CH": "CHF",
-    "DE": "EUR",
-    "ES": "EUR",
-    "FR": "EUR",
-    "GB": "GBP",
-    "IE": "EUR",
-    "IN": "INR",
-    "IT": "EUR",
-    "JP": "JPY",
-    "MX": "MXN",
-    "NL": "EUR",
-    "SE": "SEK",
-    "SG": "SGD",
-    "US": "USD",
+# Currency -> units of it a US dollar buys (roughly; enough for plausible prices), and the
+# countries that pay in it.
+_CURRENCIES: dict[str, tuple[float, tuple[str, ...]]] = {
+    "AUD": (1.5, ("AU",)),
+    "BRL": (5.0, ("BR",)),
+    "CAD": (1.35, ("CA",)),
+    "CHF": (0.9, ("CH",)),
+    "EUR": (0.9, ("DE", "ES", "FR", "IE", "IT", "NL")),
+    "GBP": (0.8, ("GB",)),
+    "INR": (83.0, ("IN",)),
+    "JPY": (150.0, ("JP",)),
+    "MXN": (17.0, ("MX",)),
+    "SEK": (10.5, ("SE",)),
+    "SGD": (1.35, ("SG",)),
+    "USD": (1.0, ("US",)),
 }
-# Units of each currency a US dollar buys (roughly; enough for plausible prices).
-_PER_USD = {
-    "AUD": 1.5,
-    "BRL": 5.0,
-    "CAD": 1.35,
-    "CHF": 0.9,
-    "EUR": 0.9,
-    "GBP": 0.8,
-    "INR": 83.0,
-    "JPY": 150.0,
-    "MXN": 17.0,
-    "SEK": 10.5,
-    "SGD": 1.35,
-    "USD": 1.0,
-}
+_CURRENCY = {region: code for code, (_, regions) in _CURRENCIES.items() for region in regions}
+_PER_USD = {code: rate for code, (rate, _) in _CURRENCIES.items()}
 _ZERO_DECIMAL = frozenset({"JPY", "KRW", "CLP", "VND"})
 # The monthly rent of a number, in US cents, by phonenumbers kind.
 _BASE_CENTS = {"fixed": 100, "mobile": 350, "tollfree": 200, "voip": 75}
@@ -73,9 +57,3 @@ def minor_units(block: Block, currency: str, bits: int) -> int:
 def scaled(minor: int, currency: str, exponent: int) -> Decimal:
     """The amount that, times ``10**exponent``, is ``minor`` minor units of ``currency``."""
     return Decimal(minor).scaleb(-decimals(currency) - exponent)
-
-
-def amount_text(minor: int, currency: str) -> str:
-    """The price as a decimal string in major units (``"1.25"``; ``"150"`` for yen)."""
-    places = decimals(currency)
-    return f"{Decimal(minor).scaleb(-places):.{places}f}"

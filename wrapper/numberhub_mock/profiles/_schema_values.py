@@ -15,6 +15,7 @@ import datetime as dt
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from numberhub_spec import Spec
@@ -23,7 +24,7 @@ from .._generate import from_pattern, known_values
 from .._schemas import types
 from .._validation import Validator
 from ._item_tree import Getter
-from ._mapped_values import MappedValues
+from ._mapped_values import MappedValues, formatted
 from ._numbers import Numbers
 from ._places import COUNTRY_NAMES
 from ._spec_hints import Hints, looks_like_country, looks_like_phone, words
@@ -55,10 +56,6 @@ def _squash(value: Any) -> str:
     return re.sub(r"[^a-z]", "", str(value).lower())
 
 
-def _formatted(instant: Callable[[int, int], dt.datetime], layout: str) -> Getter:
-    return lambda i, key: instant(i, key).strftime(layout)
-
-
 def _bounds(schema: Mapping[str, Any], low: float, high: float, *, step: float) -> tuple[Any, Any]:
     lo = schema.get("minimum")
     if lo is None and "exclusiveMinimum" in schema:
@@ -71,10 +68,11 @@ def _bounds(schema: Mapping[str, Any], low: float, high: float, *, step: float) 
     return lo, hi
 
 
+@dataclass(eq=False)
 class SchemaValues:
     """The candidate values of the fields of one profile made from a spec.
 
-    Args:
+    Attributes:
         profile: The profile (numbers, blocks, draws).
         spec: The provider's spec.
         hints: What its filters, order and cursors say about fields.
@@ -83,21 +81,12 @@ class SchemaValues:
         timeline: The time line of an ordered field.
     """
 
-    def __init__(
-        self,
-        profile: Numbers,
-        spec: Spec,
-        hints: Hints,
-        mapped: MappedValues,
-        primary_phone: str | None,
-        timeline: Callable[[str, bool], TimeLine],
-    ) -> None:
-        self.profile = profile
-        self.spec = spec
-        self.hints = hints
-        self.mapped = mapped
-        self.primary_phone = primary_phone
-        self.timeline = timeline
+    profile: Numbers
+    spec: Spec
+    hints: Hints
+    mapped: MappedValues
+    primary_phone: str | None
+    timeline: Callable[[str, bool], TimeLine]
 
     def candidates(
         self, schema: Mapping[str, Any], path: str, *, in_array: bool
@@ -149,7 +138,7 @@ class SchemaValues:
             yield lambda i, key: low + times.offset(i)
         elif kind == "string" and path != self.primary_phone:  # a time in a pattern's format
             for layout in _TIME_LAYOUTS:
-                yield _formatted(lambda i, key: times.at(i), layout)
+                yield formatted(lambda i, key: times.at(i), layout)
         elif path == self.primary_phone and self.profile.numbers_sorted:
             yield from self._numbers_and_countries(path, "", in_array=False)
 
@@ -204,21 +193,19 @@ class SchemaValues:
         rand, fmt, now = self.profile.rand, schema.get("format"), self.profile.now
         span = int((now - TIME_START).total_seconds())
         known = known_values(schema.get("description"))
+
+        def instant(i: int, key: int) -> dt.datetime:
+            return TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
+
         if known:
             yield lambda i, key: rand.pick(key, path, known)
         if fmt is None and set(words(name)) & _TIME_WORDS:  # a time, in some layout
-
-            def instant(i: int, key: int) -> dt.datetime:
-                return TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
-
             for layout in _TIME_LAYOUTS:
-                yield _formatted(instant, layout)
+                yield formatted(instant, layout)
         if fmt == "uuid":
             yield lambda i, key: rand.uuid(key, path)
         elif fmt == "date-time":
-            yield lambda i, key: iso_utc(
-                TIME_START + dt.timedelta(seconds=rand.below(key, path, span))
-            )
+            yield lambda i, key: iso_utc(instant(i, key))
         elif fmt == "date":
             days = (now - TIME_START).days
             yield lambda i, key: (

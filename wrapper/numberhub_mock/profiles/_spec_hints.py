@@ -37,8 +37,7 @@ def looks_like_phone(name: str) -> bool:
 
 def looks_like_country(name: str) -> bool:
     """Whether a field's name says it holds a country."""
-    named = words(name)
-    return "country" in named or "region" in named
+    return bool({"country", "region"} & set(words(name)))
 
 
 @dataclass
@@ -85,8 +84,7 @@ class Hints:
         if not target:
             return
         self.columns.add(target)
-        array = "array" in types(schema)
-        accepted = spec.resolve(schema.get("items") or {}) if array else schema
+        accepted = spec.resolve(schema.get("items") or {}) if "array" in types(schema) else schema
         if rule.values:
             options = [v for vs in rule.values.values() for v in vs]
         else:
