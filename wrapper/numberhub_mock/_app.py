@@ -58,7 +58,6 @@ class MockApp:
         self.plan = plan
         self.max_consecutive_faults = max_consecutive_faults
         self.state: State = LocalState()
-        self.use_state(self.state)
         self._static = {s.template: s for s in services.values() if s.static}
         self._dynamic = [s for s in services.values() if not s.static]
         self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
@@ -71,9 +70,6 @@ class MockApp:
     def use_state(self, state: State) -> None:
         """Keep the count, limits, fault runs and journal in ``state`` from now on."""
         self.state = state
-        for service in self.services.values():
-            if service.throttle is not None:
-                service.throttle.state = state
 
     @property
     def requests(self) -> Journal:
@@ -237,7 +233,7 @@ class MockApp:
             wait = [(b"retry-after", str(fault.retry_after or 1).encode())] if status == 429 else []
             reply = target.error(req, kind_for(status), status=status, headers=wait)
         elif service is not None:
-            reply = service.handle(req)
+            reply = service.handle(req, self.state)
             if fault is not None and fault.drift:
                 reply = drift_reply(service.spec, reply)
         elif target is not None:

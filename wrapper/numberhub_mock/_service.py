@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from numberhub_spec import JsonPath, Spec
@@ -25,7 +25,7 @@ from ._http import Reply, Request
 from ._page_shape import shape_of
 from ._schemas import types
 from ._slicing import CursorError, Slice, Slicer
-from ._state import Throttle
+from ._state import State
 from ._validation import BodyCheck, ParamCheck, Problem, Validator
 
 __all__ = ["Service"]
@@ -59,6 +59,13 @@ def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
     if isinstance(template, str) and template.startswith("{") and template.endswith("}"):
         return ctx.get(template[1:-1])
     return template
+
+
+class Throttle(NamedTuple):
+    """A rate limit enforced: at most ``requests`` requests per ``per`` seconds."""
+
+    requests: int
+    per: float
 
 
 class Service:
@@ -234,16 +241,17 @@ class Service:
         return body, self.body.check(body)
 
     # -- the operation ----------------------------------------------------------------------
-    def handle(self, req: Request) -> Reply:
-        """Answer one request to this provider's operation path."""
+    def handle(self, req: Request, state: State) -> Reply:
+        """Answer one request to the operation path, counting its rate limit in ``state``."""
         if req.method != self.method:
             allow = [(b"allow", self.method.encode())]
             return self.error(req, "method", status=405, headers=allow)
         refusal = self.access.refusal(req)
         if refusal is not None:
             return self.error(req, refusal.kind, status=refusal.status, message=refusal.message)
-        if self.throttle is not None:
-            wait = self.throttle.retry_after(self.provider)
+        throttle = self.throttle
+        if throttle is not None:
+            wait = state.retry_after(self.provider, throttle.requests, throttle.per)
             if wait is not None:
                 return self.error(
                     req, "rate", status=429, headers=[(b"retry-after", str(wait).encode())]

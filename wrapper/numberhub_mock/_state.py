@@ -14,7 +14,6 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
@@ -23,7 +22,7 @@ import orjson
 from ._journal import Entry, RecordedRequest, recorded
 from ._verify import Verifiable
 
-__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State", "Throttle"]
+__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
 
 JOURNAL_LIMIT = 100_000
 """The journal keeps the latest this many requests (older ones are forgotten)."""
@@ -214,25 +213,6 @@ class SharedState:
 
 State = LocalState | SharedState
 """What a mock's requests share: in this process, or in a file its workers share."""
-
-
-@dataclass(slots=True)
-class Throttle:
-    """A spec's rate limit: at most ``requests`` requests per ``per`` seconds, in fixed windows.
-
-    Attributes:
-        requests: The requests a window lets through.
-        per: The window's length in seconds.
-        state: Where the windows are counted (shared by worker processes).
-    """
-
-    requests: int
-    per: float
-    state: State = field(default_factory=LocalState)
-
-    def retry_after(self, key: str) -> int | None:
-        """None when the request may pass; else the seconds until the window ends."""
-        return self.state.retry_after(key, self.requests, self.per)
 
 
 class Journal(Verifiable, Sequence[RecordedRequest]):
