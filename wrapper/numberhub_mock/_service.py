@@ -8,6 +8,7 @@ never change once served).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -24,7 +25,7 @@ from ._filters import Selection, filters_of
 from ._http import Reply, Request
 from ._page_shape import shape_of
 from ._schemas import types
-from ._slicing import CursorError, Slice, Slicer
+from ._slicing import CursorError, Slicer
 from ._state import State
 from ._validation import BodyCheck, ParamCheck, Problem, Validator
 
@@ -51,6 +52,12 @@ def _path_regex(template: str) -> re.Pattern[str]:
     """Matches the paths of ``template``, each ``{name}`` one segment of that name."""
     pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
     return re.compile(f"^{pattern}$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _selection_key(frozen: tuple[Any, ...]) -> str:
+    """A short stable name of a selection (what its page tokens are signed for)."""
+    return hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
 
 
 def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
@@ -112,7 +119,6 @@ class Service:
             spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
         )
         self.envelope = shape.envelope or {}
-        self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.rate_limit if rate_limit else None
         self.throttle = None if limit is None else Throttle(limit.requests, limit.per_seconds)
         self.check_responses = check_responses
@@ -292,27 +298,19 @@ class Service:
             return self.error(req, "invalid", message=message, problems=problems)
         frozen = self.selection.key(args)
         selected = self.selection.select(args, frozen)
-        key = self._selection_keys.get(frozen)
-        if key is None:
-            if len(self._selection_keys) > 4096:
-                self._selection_keys.clear()
-            key = hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
-            self._selection_keys[frozen] = key
+        key = _selection_key(frozen)
         try:
             page = self.slicer.page(selected, args, key, self.dataset.getter)
         except CursorError as exc:
-            problem = Problem("query", self.slicer.cursor_name(args), str(exc))
+            name = self.slicer.plan_for(args).name_of("cursor") or ""
+            problem = Problem("query", name, str(exc))
             return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
         rows = self.dataset.rows(page.indexes, variant)
-        return self._page_reply(req, page, rows, key)
-
-    def _page_reply(self, req: Request, page: Slice, rows: list[bytes], key: str) -> Reply:
-        base = self.slicer.page_base
         previous = max(page.offset - page.limit, 0)
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
-            "page": page.offset // page.limit + base if page.limit else 1,
+            "page": page.offset // page.limit + self.slicer.plan.page_base if page.limit else 1,
             "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
             if page.offset > 0
             else None,
@@ -320,5 +318,5 @@ class Service:
         }
         body = _fill(self.envelope, ctx)
         self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
-        self.slicer.results.set(body, _ITEMS)
+        self.slicer.plan.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))

@@ -102,9 +102,6 @@ class Slicer:
         secret: Key for signing page tokens (one per provider and seed).
         nullable: Whether a path of the page body may hold null (else it is left out).
 
-    Attributes:
-        results: Where the items go.
-        page_base: The number of the first page.
     """
 
     def __init__(
@@ -116,8 +113,6 @@ class Slicer:
     ) -> None:
         self.plan = plan = plans[False]
         self.cursor_plan = plans.get(True)
-        self.results = plan.results
-        self.page_base = plan.page_base
         self.defaults = defaults
         self._secret = secret
         self.nullable = nullable
@@ -128,10 +123,6 @@ class Slicer:
         """The plan a request pages by: the cursor mode's when it sets the switch."""
         mode = self.cursor_plan
         return mode if mode is not None and args.get(mode.switch or "") is True else self.plan
-
-    def cursor_name(self, args: Mapping[str, Any]) -> str:
-        """The cursor parameter of the request's plan (for error messages)."""
-        return self.plan_for(args).name_of("cursor") or ""
 
     def limit_of(self, plan: PagingPlan, args: Mapping[str, Any]) -> int:
         """The page size a request asks for (the parameter's default, else 20)."""
