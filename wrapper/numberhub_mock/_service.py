@@ -48,12 +48,6 @@ def _dumps(value: Any) -> bytes:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _path_regex(template: str) -> re.Pattern[str]:
-    """Matches the paths of ``template``, each ``{name}`` one segment of that name."""
-    pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-    return re.compile(f"^{pattern}$")
-
-
 @functools.lru_cache(maxsize=4096)
 def _selection_key(frozen: tuple[Any, ...]) -> str:
     """A short stable name of a selection (what its page tokens are signed for)."""
@@ -100,12 +94,15 @@ class Service:
         self.provider = spec.name
         self.template = op.path
         self.method = op.method
-        self.regex = _path_regex(self.template)
+        # The operation's paths: each ``{name}`` of the template one segment of that name.
+        segments = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.template))
+        self.regex = re.compile(f"^{segments}$")
         self.static = "{" not in self.template
         self.dataset = dataset
         self.access = Access(spec, credentials)
         self.errors = ErrorBuilder(spec)
-        self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
+        places = ("path", "query", "header")  # not the body's properties, nor cookies
+        self.params = [ParamCheck(spec, p) for p in op.parameters if p.location in places]
         self.body = BodyCheck(spec) if op.has_body else None
         shape = shape_of(spec)
         self.variant_header = shape.variant_header
@@ -114,10 +111,8 @@ class Service:
         )
         defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
         secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
-        absent = {JsonPath(p) for p in shape.absent_at_end}
-        self.slicer = Slicer(
-            spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
-        )
+        self._absent = {JsonPath(p) for p in shape.absent_at_end}
+        self.slicer = Slicer(spec.plans, defaults, secret, self._nullable, dataset.getter)
         self.envelope = shape.envelope or {}
         limit = spec.rate_limit if rate_limit else None
         self.throttle = None if limit is None else Throttle(limit.requests, limit.per_seconds)
@@ -135,7 +130,7 @@ class Service:
         self._pages_bytes = 0
 
     def _nullable(self, path: JsonPath) -> bool:
-        """Whether the page schema lets ``path`` hold null (else it is left out)."""
+        """Whether ``path`` may be null: the page schema lets it, and the provider writes it."""
         node: Any = self.spec.resolve(self.spec.page_schema)
         for key in path.keys:
             props = node.get("properties") if isinstance(node, Mapping) else None
@@ -143,7 +138,8 @@ class Service:
             if not isinstance(node, Mapping):
                 return False
         variants = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
-        return any("null" in types(self.spec.resolve(v)) for v in variants)
+        nulls = any("null" in types(self.spec.resolve(v)) for v in variants)
+        return nulls and path not in self._absent
 
     def warm(self) -> None:
         """Make the unfiltered first page's rows (and what they are made of) now."""
@@ -208,10 +204,8 @@ class Service:
                 raw = [v for k, v in req.query if k == p.name]
             elif p.location == "path":
                 raw = [req.path_params[p.name]] if p.name in req.path_params else []
-            elif p.location == "header":
-                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             else:
-                continue
+                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             if not raw:
                 if p.required:
                     problems.append(Problem(p.location, p.name, "is required"))
@@ -300,7 +294,7 @@ class Service:
         selected = self.selection.select(args, frozen)
         key = _selection_key(frozen)
         try:
-            page = self.slicer.page(selected, args, key, self.dataset.getter)
+            page = self.slicer.page(selected, args, key)
         except CursorError as exc:
             name = self.slicer.plan_for(args).name_of("cursor") or ""
             problem = Problem("query", name, str(exc))
@@ -317,6 +311,6 @@ class Service:
             "request_id": _REQUEST_ID,
         }
         body = _fill(self.envelope, ctx)
-        self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
+        self.slicer.write(body, page, key, req.path, req.query)
         self.slicer.plan.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))
