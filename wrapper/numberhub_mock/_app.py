@@ -203,16 +203,9 @@ class MockApp:
         self, req: Request, service: Service | None, target: Service | None, k: int, send: Send
     ) -> int | None:
         """Send the answer to request ``k``; the status sent (None: dropped)."""
-        fault: Fault | None
+        raw_fault = req.headers.get(FAULT_HEADER)
         try:
-            raw_fault = req.headers.get(FAULT_HEADER)
-            fault = (
-                parse_fault(raw_fault, slow_ms=self.plan.slow_ms)
-                if raw_fault is not None
-                else self._random_fault(req, k)
-                if service is not None
-                else None
-            )
+            fault = None if raw_fault is None else parse_fault(raw_fault, slow_ms=self.plan.slow_ms)
         except FaultError as exc:
             self.state.explain(k, str(exc), None)
             if target is not None:
@@ -221,6 +214,8 @@ class MockApp:
                 reply = Reply(400, orjson.dumps({"error": str(exc)}))
             await send_reply(send, reply)
             return reply.status
+        if raw_fault is None and service is not None:
+            fault = self._random_fault(req, k)
         if fault is not None:
             self.state.explain(k, None, fault.label)
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
