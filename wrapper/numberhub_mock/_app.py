@@ -17,7 +17,7 @@ from ._drift_fault import drift_reply
 from ._error_bodies import kind_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
-from ._journal import REDACTED, Entry, Query, Redactor, plain_query
+from ._journal import REDACTED, Entry, Redactor, plain_query
 from ._service import Service
 from ._state import Journal, LocalState, State
 
@@ -165,13 +165,10 @@ class MockApp:
         if method == "DELETE":
             self.requests.clear()
             return Reply(200, b"[]")
-        return Reply(
-            405, orjson.dumps({"error": "use GET or DELETE"}), [(b"allow", b"GET, DELETE")]
-        )
+        return Reply(405, b'{"error":"use GET or DELETE"}', [(b"allow", b"GET, DELETE")])
 
     def _record(self, req: Request, service: Service | None, target: Service | None) -> Entry:
         """The journal's record of ``req``, every credential value taken out."""
-        query: Query
         if service is not None:
             red = self._redactors[service.provider]
             path = red.path(req.path, req.path_params)

@@ -276,10 +276,7 @@ class Service:
                 self._pages_bytes = 0
             self._pages_bytes += len(reply.body)
             kept = self._pages[key] = tuple(reply.body.split(_REQUEST_ID_JSON))
-        if len(kept) == 1:
-            reply = Reply(200, kept[0])
-        else:
-            reply = Reply(200, self.request_id(req).encode().join(kept))
+        reply = Reply(200, self.request_id(req).encode().join(kept) if len(kept) > 1 else kept[0])
         self._check(reply)
         return reply
 
@@ -300,14 +297,15 @@ class Service:
             problem = Problem("query", name, str(exc))
             return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
         rows = self.dataset.rows(page.indexes, variant)
-        previous = max(page.offset - page.limit, 0)
+        back = max(page.offset - page.limit, 0)
+        previous = (
+            self.slicer.url(req.path, req.query, back, page.limit) if page.offset > 0 else None
+        )
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
             "page": page.offset // page.limit + self.slicer.plan.page_base if page.limit else 1,
-            "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
-            if page.offset > 0
-            else None,
+            "previous_url": previous,
             "request_id": _REQUEST_ID,
         }
         body = _fill(self.envelope, ctx)
