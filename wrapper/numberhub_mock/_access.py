@@ -8,7 +8,6 @@ credentials the mock accepts and names their own tenant.
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -78,7 +77,7 @@ class Access:
         if scheme.is_basic:
             try:
                 return base64.b64decode(got, validate=True) == base64.b64decode(expected)
-            except (binascii.Error, ValueError):
+            except ValueError:  # binascii.Error too
                 return False
         if scheme.type == "apiKey":
             return got == " ".join(expected.split())
@@ -94,12 +93,11 @@ class Access:
         if self._query:
             query = request.query
             key += tuple(next((v for k, v in query if k == q), None) for q in self._query)
-        if key in self._seen:
-            return self._seen[key]
-        if len(self._seen) >= _SEEN_LIMIT:
-            self._seen.clear()
-        answer = self._seen[key] = self._refusal(request)
-        return answer
+        if key not in self._seen:
+            if len(self._seen) >= _SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[key] = self._refusal(request)
+        return self._seen[key]
 
     def _refusal(self, request: Request) -> Refusal | None:
         tenant_failure = False

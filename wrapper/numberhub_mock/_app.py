@@ -58,8 +58,8 @@ class MockApp:
         self.plan = plan
         self.max_consecutive_faults = max_consecutive_faults
         self.state: State = LocalState()
-        self._static = {s.template: s for s in services.values() if s.static}
-        self._dynamic = [s for s in services.values() if not s.static]
+        self._static = {s.template: s for s in services.values() if "{" not in s.template}
+        self._dynamic = [s for s in services.values() if s.template not in self._static]
         self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
         self.drift: dict[str, list[str]] = {}
         self._secrets = frozenset(v for c in credentials.values() for v in c.values())
@@ -114,8 +114,7 @@ class MockApp:
         if service is not None:
             return service, {}
         for service in self._dynamic:
-            m = service.regex.match(path)
-            if m:
+            if m := service.regex.match(path):
                 return service, m.groupdict()
         return None, {}
 
@@ -178,9 +177,8 @@ class MockApp:
         path = near.path(req.path, {}) if near is not None else req.path
         for secret in filter(None, self._secrets):
             path = path.replace(secret, REDACTED)
-        query = plain_query(req.query, self._secrets)
         body = near.body(req.body) if near is not None else None
-        return (None, req.method, path, query, body, time.time())
+        return (None, req.method, path, plain_query(req.query, self._secrets), body, time.time())
 
     def _random_fault(self, req: Request, k: int) -> Fault | None:
         """Request ``k``'s seeded fault, unless the same request just had enough in a row."""

@@ -97,7 +97,6 @@ class Service:
         # The operation's paths: each ``{name}`` of the template one segment of that name.
         segments = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.template))
         self.regex = re.compile(f"^{segments}$")
-        self.static = "{" not in self.template
         self.dataset = dataset
         self.access = Access(spec, credentials)
         self.errors = ErrorBuilder(spec)
@@ -185,9 +184,7 @@ class Service:
 
     def _check(self, reply: Reply) -> None:
         validator = self.validators.get(reply.status)
-        if validator is None:
-            return
-        problems = validator.errors(orjson.loads(reply.body))
+        problems = validator.errors(orjson.loads(reply.body)) if validator is not None else ()
         if problems:
             raise AssertionError(
                 f"{self.provider} {reply.status} body breaks its schema: "
@@ -217,16 +214,15 @@ class Service:
             else:
                 args[p.name] = value
         if self.body is not None:
-            body, errs = self._parse_body(req)
+            body, errs = self._parse_body(self.body, req)
             problems += errs
             if isinstance(body, dict) and not errs:
                 args.update(body)
         return args, problems
 
-    def _parse_body(self, req: Request) -> tuple[Any, list[Problem]]:
-        assert self.body is not None
+    def _parse_body(self, check: BodyCheck, req: Request) -> tuple[Any, list[Problem]]:
         if not req.body.strip():
-            if self.body.required:
+            if check.required:
                 return None, [Problem("body", "", "a JSON request body is required")]
             return {}, []
         ctype = req.headers.get("content-type", "application/json").split(";")[0].strip().lower()
@@ -238,7 +234,7 @@ class Service:
             body = orjson.loads(req.body)
         except orjson.JSONDecodeError:
             return None, [Problem("body", "", "the request body is not valid JSON")]
-        return body, self.body.check(body)
+        return body, check.check(body)
 
     # -- the operation ----------------------------------------------------------------------
     def handle(self, req: Request, state: State) -> Reply:
@@ -253,9 +249,8 @@ class Service:
         if throttle is not None:
             wait = state.retry_after(self.provider, throttle.requests, throttle.per)
             if wait is not None:
-                return self.error(
-                    req, "rate", status=429, headers=[(b"retry-after", str(wait).encode())]
-                )
+                retry = [(b"retry-after", str(wait).encode())]
+                return self.error(req, "rate", status=429, headers=retry)
         variant = req.headers.get(self.variant_header.lower()) if self.variant_header else None
         # The same request (path, query, parameter headers, body) gets the same page: kept
         # as bytes, only the request id (when the body carries one) is new each time.

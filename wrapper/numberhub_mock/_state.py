@@ -103,10 +103,10 @@ class LocalState:
         wait, self._windows[key] = _in_window(self._windows.get(key), requests, per)
         return wait
 
-    def may_fault(self, key: str, cap: int | None) -> bool:
+    def may_fault(self, key: str, cap: int) -> bool:
         """Whether request ``key``, drawn a fault, gets it: not after ``cap`` in a row."""
         run = self._streaks.get(key, 0)
-        if cap is not None and run >= cap:
+        if run >= cap:
             self._streaks.pop(key, None)
             return False
         if len(self._streaks) >= _STREAKS_LIMIT:
@@ -116,8 +116,7 @@ class LocalState:
 
     def passed(self, key: str) -> None:
         """Request ``key`` got no fault: its run of faults ends."""
-        if self._streaks:
-            self._streaks.pop(key, None)
+        self._streaks.pop(key, None)
 
 
 _SCHEMA = """
@@ -152,18 +151,16 @@ class SharedState:
         with self._db:  # commits, or rolls back on any exception
             yield self._db
 
-    def _write(self, sql: str, *args: Any) -> list[Any]:
+    def _write(self, sql: str, *args: Any) -> None:
         with self._transaction() as db:
-            return db.execute(sql, args).fetchall()
+            db.execute(sql, args)
 
     def arrive(self, entry: Entry) -> int:
         """See ``LocalState.arrive``."""
-        record = recorded(entry, None)
+        record = orjson.dumps(recorded(entry, None).to_dict())
         with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
-            db.execute(
-                "INSERT INTO journal (k, record) VALUES (?, ?)", (k, orjson.dumps(record.to_dict()))
-            )
+            db.execute("INSERT INTO journal (k, record) VALUES (?, ?)", (k, record))
             db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
         return int(k)
 
@@ -195,12 +192,12 @@ class SharedState:
             db.execute("INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, *window))
         return wait
 
-    def may_fault(self, key: str, cap: int | None) -> bool:
+    def may_fault(self, key: str, cap: int) -> bool:
         """See ``LocalState.may_fault``."""
         with self._transaction() as db:
             row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
             run = row[0] if row is not None else 0
-            if cap is not None and run >= cap:
+            if run >= cap:
                 db.execute("DELETE FROM streaks WHERE key = ?", (key,))
                 return False
             db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
