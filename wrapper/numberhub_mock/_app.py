@@ -130,10 +130,9 @@ class MockApp:
         return best if best is not None and shared(best) else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan":
-            await lifespan(receive, send)
-            return
         if scope["type"] != "http":
+            if scope["type"] == "lifespan":
+                await lifespan(receive, send)
             return
         path: str = scope["path"]
         if path == JOURNAL_PATH:

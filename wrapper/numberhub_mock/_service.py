@@ -209,9 +209,8 @@ class Service:
                 continue
             value = p.coerce(raw)
             errs = p.check(value)
-            if errs:
-                problems += errs
-            else:
+            problems += errs
+            if not errs:
                 args[p.name] = value
         if self.body is not None:
             body, errs = self._parse_body(self.body, req)
@@ -227,9 +226,8 @@ class Service:
             return {}, []
         ctype = req.headers.get("content-type", "application/json").split(";")[0].strip().lower()
         if ctype != "application/json" and not ctype.endswith("+json"):
-            return None, [
-                Problem("body", "", f"Content-Type must be application/json, not {ctype}")
-            ]
+            message = f"Content-Type must be application/json, not {ctype}"
+            return None, [Problem("body", "", message)]
         try:
             body = orjson.loads(req.body)
         except orjson.JSONDecodeError:
