@@ -8,7 +8,6 @@ credentials the mock accepts and names their own tenant.
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -57,16 +56,12 @@ class Access:
         self.schemes = spec.schemes
         self.requirements = spec.operation.security or ((),)
         self.credentials = dict(credentials)
-        self.tenants = [
-            (p.name, p.location, p.credential or "")
-            for p in spec.operation.parameters
-            if p.tenant_of is not None
-        ]
+        self.tenants = [p for p in spec.operation.parameters if p.tenant_of is not None]
         # What a refusal depends on, to remember the answer for the same credentials.
         used = [self.schemes[n] for r in self.requirements for n in r if n in self.schemes]
         reads = {("header", "authorization") for s in used if s.type == "http"}
         reads |= {(s.location or "", s.parameter or "") for s in used if s.type == "apiKey"}
-        reads |= {(where, name) for name, where, _ in self.tenants}
+        reads |= {(p.location, p.name) for p in self.tenants}
         self._headers = tuple(sorted({n.lower() for where, n in reads if where == "header"}))
         self._query = tuple(sorted(n for where, n in reads if where == "query"))
         self._path = tuple(sorted(n for where, n in reads if where == "path"))
@@ -74,14 +69,15 @@ class Access:
 
     def _passes(self, name: str, request: Request) -> bool:
         scheme = self.schemes.get(name)
-        expected = None if scheme is None else scheme_value(scheme, self.credentials)
-        got = None if scheme is None else _carried(scheme, request)
-        if scheme is None or expected is None or got is None:
+        if scheme is None:
+            return False
+        expected, got = scheme_value(scheme, self.credentials), _carried(scheme, request)
+        if expected is None or got is None:
             return False
         if scheme.is_basic:
             try:
                 return base64.b64decode(got, validate=True) == base64.b64decode(expected)
-            except (binascii.Error, ValueError):
+            except ValueError:  # binascii.Error too
                 return False
         if scheme.type == "apiKey":
             return got == " ".join(expected.split())
@@ -97,12 +93,11 @@ class Access:
         if self._query:
             query = request.query
             key += tuple(next((v for k, v in query if k == q), None) for q in self._query)
-        if key in self._seen:
-            return self._seen[key]
-        if len(self._seen) >= _SEEN_LIMIT:
-            self._seen.clear()
-        answer = self._seen[key] = self._refusal(request)
-        return answer
+        if key not in self._seen:
+            if len(self._seen) >= _SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[key] = self._refusal(request)
+        return self._seen[key]
 
     def _refusal(self, request: Request) -> Refusal | None:
         tenant_failure = False
@@ -118,14 +113,11 @@ class Access:
                 message = "The organization is not the one of this API key"
                 return Refusal("tenant", status=401, message=message)
             return Refusal("auth")
-        for name, location, credential in self.tenants:
-            expected = self.credentials.get(credential)
-            got = (
-                request.path_params.get(name)
-                if location == "path"
-                else request.headers.get(name.lower())
-            )
+        for p in self.tenants:
+            expected = self.credentials.get(p.credential or "")
+            path = p.location == "path"
+            got = request.path_params.get(p.name) if path else request.headers.get(p.name.lower())
             if expected is None or got is None or got.lower() != expected.lower():
-                message = f"{name} {got!r} does not belong to these credentials"
+                message = f"{p.name} {got!r} does not belong to these credentials"
                 return Refusal("tenant", message=message)
         return None

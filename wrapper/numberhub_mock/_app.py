@@ -17,7 +17,7 @@ from ._drift_fault import drift_reply
 from ._error_bodies import kind_for
 from ._faults import FAULT_HEADER, Fault, FaultError, FaultPlan, parse_fault
 from ._http import Receive, Reply, Request, Scope, Send, drop, lifespan, send_reply, truncate
-from ._journal import REDACTED, Entry, Query, Redactor, plain_query
+from ._journal import REDACTED, Entry, Redactor, plain_query
 from ._service import Service
 from ._state import Journal, LocalState, State
 
@@ -58,9 +58,8 @@ class MockApp:
         self.plan = plan
         self.max_consecutive_faults = max_consecutive_faults
         self.state: State = LocalState()
-        self.use_state(self.state)
-        self._static = {s.template: s for s in services.values() if s.static}
-        self._dynamic = [s for s in services.values() if not s.static]
+        self._static = {s.template: s for s in services.values() if "{" not in s.template}
+        self._dynamic = [s for s in services.values() if s.template not in self._static]
         self._redactors = {name: Redactor(s.spec) for name, s in services.items()}
         self.drift: dict[str, list[str]] = {}
         self._secrets = frozenset(v for c in credentials.values() for v in c.values())
@@ -71,9 +70,6 @@ class MockApp:
     def use_state(self, state: State) -> None:
         """Keep the count, limits, fault runs and journal in ``state`` from now on."""
         self.state = state
-        for service in self.services.values():
-            if service.throttle is not None:
-                service.throttle.state = state
 
     @property
     def requests(self) -> Journal:
@@ -118,8 +114,7 @@ class MockApp:
         if service is not None:
             return service, {}
         for service in self._dynamic:
-            m = service.regex.match(path)
-            if m:
+            if m := service.regex.match(path):
                 return service, m.groupdict()
         return None, {}
 
@@ -135,10 +130,9 @@ class MockApp:
         return best if best is not None and shared(best) else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan":
-            await lifespan(receive, send)
-            return
         if scope["type"] != "http":
+            if scope["type"] == "lifespan":
+                await lifespan(receive, send)
             return
         path: str = scope["path"]
         if path == JOURNAL_PATH:
@@ -169,13 +163,10 @@ class MockApp:
         if method == "DELETE":
             self.requests.clear()
             return Reply(200, b"[]")
-        return Reply(
-            405, orjson.dumps({"error": "use GET or DELETE"}), [(b"allow", b"GET, DELETE")]
-        )
+        return Reply(405, b'{"error":"use GET or DELETE"}', [(b"allow", b"GET, DELETE")])
 
     def _record(self, req: Request, service: Service | None, target: Service | None) -> Entry:
         """The journal's record of ``req``, every credential value taken out."""
-        query: Query
         if service is not None:
             red = self._redactors[service.provider]
             path = red.path(req.path, req.path_params)
@@ -185,9 +176,8 @@ class MockApp:
         path = near.path(req.path, {}) if near is not None else req.path
         for secret in filter(None, self._secrets):
             path = path.replace(secret, REDACTED)
-        query = plain_query(req.query, self._secrets)
         body = near.body(req.body) if near is not None else None
-        return (None, req.method, path, query, body, time.time())
+        return (None, req.method, path, plain_query(req.query, self._secrets), body, time.time())
 
     def _random_fault(self, req: Request, k: int) -> Fault | None:
         """Request ``k``'s seeded fault, unless the same request just had enough in a row."""
@@ -207,16 +197,9 @@ class MockApp:
         self, req: Request, service: Service | None, target: Service | None, k: int, send: Send
     ) -> int | None:
         """Send the answer to request ``k``; the status sent (None: dropped)."""
-        fault: Fault | None
+        raw_fault = req.headers.get(FAULT_HEADER)
         try:
-            raw_fault = req.headers.get(FAULT_HEADER)
-            fault = (
-                parse_fault(raw_fault, slow_ms=self.plan.slow_ms)
-                if raw_fault is not None
-                else self._random_fault(req, k)
-                if service is not None
-                else None
-            )
+            fault = None if raw_fault is None else parse_fault(raw_fault, slow_ms=self.plan.slow_ms)
         except FaultError as exc:
             self.state.explain(k, str(exc), None)
             if target is not None:
@@ -225,6 +208,8 @@ class MockApp:
                 reply = Reply(400, orjson.dumps({"error": str(exc)}))
             await send_reply(send, reply)
             return reply.status
+        if raw_fault is None and service is not None:
+            fault = self._random_fault(req, k)
         if fault is not None:
             self.state.explain(k, None, fault.label)
         delay = self.plan.delay_ms(k) + (fault.delay_ms if fault else 0)
@@ -237,7 +222,7 @@ class MockApp:
             wait = [(b"retry-after", str(fault.retry_after or 1).encode())] if status == 429 else []
             reply = target.error(req, kind_for(status), status=status, headers=wait)
         elif service is not None:
-            reply = service.handle(req)
+            reply = service.handle(req, self.state)
             if fault is not None and fault.drift:
                 reply = drift_reply(service.spec, reply)
         elif target is not None:

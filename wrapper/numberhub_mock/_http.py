@@ -28,10 +28,11 @@ Send = Callable[[Message], Awaitable[None]]
 _JSON = (b"content-type", b"application/json")
 
 
+@dataclass(slots=True)
 class Request:
     """What a service needs of an HTTP request.
 
-    Args:
+    Attributes:
         method: ``GET``, ``POST``...
         path: The URL path.
         path_params: The path template's parameters, by name.
@@ -40,24 +41,13 @@ class Request:
         query_string: The raw query string (its pairs are parsed when first read).
     """
 
-    __slots__ = ("_query", "body", "headers", "method", "path", "path_params", "query_string")
-
-    def __init__(
-        self,
-        method: str,
-        path: str,
-        path_params: dict[str, str],
-        headers: dict[str, str],
-        body: bytes = b"",
-        query_string: bytes = b"",
-    ) -> None:
-        self.method = method
-        self.path = path
-        self.path_params = path_params
-        self.headers = headers
-        self.body = body
-        self.query_string = query_string
-        self._query: list[tuple[str, str]] | None = None
+    method: str
+    path: str
+    path_params: dict[str, str]
+    headers: dict[str, str]
+    body: bytes = b""
+    query_string: bytes = b""
+    _query: list[tuple[str, str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def query(self) -> list[tuple[str, str]]:

@@ -8,11 +8,12 @@ never change once served).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from numberhub_spec import JsonPath, Spec
@@ -24,8 +25,8 @@ from ._filters import Selection, filters_of
 from ._http import Reply, Request
 from ._page_shape import shape_of
 from ._schemas import types
-from ._slicing import CursorError, Slice, Slicer
-from ._state import Throttle
+from ._slicing import CursorError, Slicer
+from ._state import State
 from ._validation import BodyCheck, ParamCheck, Problem, Validator
 
 __all__ = ["Service"]
@@ -47,10 +48,10 @@ def _dumps(value: Any) -> bytes:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _path_regex(template: str) -> re.Pattern[str]:
-    """Matches the paths of ``template``, each ``{name}`` one segment of that name."""
-    pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-    return re.compile(f"^{pattern}$")
+@functools.lru_cache(maxsize=4096)
+def _selection_key(frozen: tuple[Any, ...]) -> str:
+    """A short stable name of a selection (what its page tokens are signed for)."""
+    return hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
 
 
 def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
@@ -59,6 +60,13 @@ def _fill(template: Any, ctx: Mapping[str, Any]) -> Any:
     if isinstance(template, str) and template.startswith("{") and template.endswith("}"):
         return ctx.get(template[1:-1])
     return template
+
+
+class Throttle(NamedTuple):
+    """A rate limit enforced: at most ``requests`` requests per ``per`` seconds."""
+
+    requests: int
+    per: float
 
 
 class Service:
@@ -86,12 +94,14 @@ class Service:
         self.provider = spec.name
         self.template = op.path
         self.method = op.method
-        self.regex = _path_regex(self.template)
-        self.static = "{" not in self.template
+        # The operation's paths: each ``{name}`` of the template one segment of that name.
+        segments = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.template))
+        self.regex = re.compile(f"^{segments}$")
         self.dataset = dataset
         self.access = Access(spec, credentials)
         self.errors = ErrorBuilder(spec)
-        self.params = [ParamCheck(spec, p) for p in op.parameters if p.location != "body"]
+        places = ("path", "query", "header")  # not the body's properties, nor cookies
+        self.params = [ParamCheck(spec, p) for p in op.parameters if p.location in places]
         self.body = BodyCheck(spec) if op.has_body else None
         shape = shape_of(spec)
         self.variant_header = shape.variant_header
@@ -100,12 +110,9 @@ class Service:
         )
         defaults = {p.name: spec.resolve(p.schema).get("default") for p in op.parameters}
         secret = hashlib.sha256(f"numberhub-mock/{spec.name}/{dataset.seed}".encode()).digest()
-        absent = {JsonPath(p) for p in shape.absent_at_end}
-        self.slicer = Slicer(
-            spec.plans, defaults, secret, lambda path: path not in absent and self._nullable(path)
-        )
+        self._absent = {JsonPath(p) for p in shape.absent_at_end}
+        self.slicer = Slicer(spec.plans, defaults, secret, self._nullable, dataset.getter)
         self.envelope = shape.envelope or {}
-        self._selection_keys: dict[tuple[Any, ...], str] = {}
         limit = spec.rate_limit if rate_limit else None
         self.throttle = None if limit is None else Throttle(limit.requests, limit.per_seconds)
         self.check_responses = check_responses
@@ -122,7 +129,7 @@ class Service:
         self._pages_bytes = 0
 
     def _nullable(self, path: JsonPath) -> bool:
-        """Whether the page schema lets ``path`` hold null (else it is left out)."""
+        """Whether ``path`` may be null: the page schema lets it, and the provider writes it."""
         node: Any = self.spec.resolve(self.spec.page_schema)
         for key in path.keys:
             props = node.get("properties") if isinstance(node, Mapping) else None
@@ -130,7 +137,8 @@ class Service:
             if not isinstance(node, Mapping):
                 return False
         variants = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
-        return any("null" in types(self.spec.resolve(v)) for v in variants)
+        nulls = any("null" in types(self.spec.resolve(v)) for v in variants)
+        return nulls and path not in self._absent
 
     def warm(self) -> None:
         """Make the unfiltered first page's rows (and what they are made of) now."""
@@ -176,9 +184,7 @@ class Service:
 
     def _check(self, reply: Reply) -> None:
         validator = self.validators.get(reply.status)
-        if validator is None:
-            return
-        problems = validator.errors(orjson.loads(reply.body))
+        problems = validator.errors(orjson.loads(reply.body)) if validator is not None else ()
         if problems:
             raise AssertionError(
                 f"{self.provider} {reply.status} body breaks its schema: "
@@ -195,59 +201,54 @@ class Service:
                 raw = [v for k, v in req.query if k == p.name]
             elif p.location == "path":
                 raw = [req.path_params[p.name]] if p.name in req.path_params else []
-            elif p.location == "header":
-                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             else:
-                continue
+                raw = [req.headers[p.name.lower()]] if p.name.lower() in req.headers else []
             if not raw:
                 if p.required:
                     problems.append(Problem(p.location, p.name, "is required"))
                 continue
             value = p.coerce(raw)
             errs = p.check(value)
-            if errs:
-                problems += errs
-            else:
+            problems += errs
+            if not errs:
                 args[p.name] = value
         if self.body is not None:
-            body, errs = self._parse_body(req)
+            body, errs = self._parse_body(self.body, req)
             problems += errs
             if isinstance(body, dict) and not errs:
                 args.update(body)
         return args, problems
 
-    def _parse_body(self, req: Request) -> tuple[Any, list[Problem]]:
-        assert self.body is not None
+    def _parse_body(self, check: BodyCheck, req: Request) -> tuple[Any, list[Problem]]:
         if not req.body.strip():
-            if self.body.required:
+            if check.required:
                 return None, [Problem("body", "", "a JSON request body is required")]
             return {}, []
         ctype = req.headers.get("content-type", "application/json").split(";")[0].strip().lower()
         if ctype != "application/json" and not ctype.endswith("+json"):
-            return None, [
-                Problem("body", "", f"Content-Type must be application/json, not {ctype}")
-            ]
+            message = f"Content-Type must be application/json, not {ctype}"
+            return None, [Problem("body", "", message)]
         try:
             body = orjson.loads(req.body)
         except orjson.JSONDecodeError:
             return None, [Problem("body", "", "the request body is not valid JSON")]
-        return body, self.body.check(body)
+        return body, check.check(body)
 
     # -- the operation ----------------------------------------------------------------------
-    def handle(self, req: Request) -> Reply:
-        """Answer one request to this provider's operation path."""
+    def handle(self, req: Request, state: State) -> Reply:
+        """Answer one request to the operation path, counting its rate limit in ``state``."""
         if req.method != self.method:
             allow = [(b"allow", self.method.encode())]
             return self.error(req, "method", status=405, headers=allow)
         refusal = self.access.refusal(req)
         if refusal is not None:
             return self.error(req, refusal.kind, status=refusal.status, message=refusal.message)
-        if self.throttle is not None:
-            wait = self.throttle.retry_after(self.provider)
+        throttle = self.throttle
+        if throttle is not None:
+            wait = state.retry_after(self.provider, throttle.requests, throttle.per)
             if wait is not None:
-                return self.error(
-                    req, "rate", status=429, headers=[(b"retry-after", str(wait).encode())]
-                )
+                retry = [(b"retry-after", str(wait).encode())]
+                return self.error(req, "rate", status=429, headers=retry)
         variant = req.headers.get(self.variant_header.lower()) if self.variant_header else None
         # The same request (path, query, parameter headers, body) gets the same page: kept
         # as bytes, only the request id (when the body carries one) is new each time.
@@ -268,10 +269,7 @@ class Service:
                 self._pages_bytes = 0
             self._pages_bytes += len(reply.body)
             kept = self._pages[key] = tuple(reply.body.split(_REQUEST_ID_JSON))
-        if len(kept) == 1:
-            reply = Reply(200, kept[0])
-        else:
-            reply = Reply(200, self.request_id(req).encode().join(kept))
+        reply = Reply(200, self.request_id(req).encode().join(kept) if len(kept) > 1 else kept[0])
         self._check(reply)
         return reply
 
@@ -284,33 +282,26 @@ class Service:
             return self.error(req, "invalid", message=message, problems=problems)
         frozen = self.selection.key(args)
         selected = self.selection.select(args, frozen)
-        key = self._selection_keys.get(frozen)
-        if key is None:
-            if len(self._selection_keys) > 4096:
-                self._selection_keys.clear()
-            key = hashlib.sha256(repr(frozen).encode()).hexdigest()[:16]
-            self._selection_keys[frozen] = key
+        key = _selection_key(frozen)
         try:
-            page = self.slicer.page(selected, args, key, self.dataset.getter)
+            page = self.slicer.page(selected, args, key)
         except CursorError as exc:
-            problem = Problem("query", self.slicer.cursor_name(args), str(exc))
+            name = self.slicer.plan_for(args).name_of("cursor") or ""
+            problem = Problem("query", name, str(exc))
             return self.error(req, "cursor", status=400, message=str(exc), problems=[problem])
         rows = self.dataset.rows(page.indexes, variant)
-        return self._page_reply(req, page, rows, key)
-
-    def _page_reply(self, req: Request, page: Slice, rows: list[bytes], key: str) -> Reply:
-        base = self.slicer.page_base
-        previous = max(page.offset - page.limit, 0)
+        back = max(page.offset - page.limit, 0)
+        previous = (
+            self.slicer.url(req.path, req.query, back, page.limit) if page.offset > 0 else None
+        )
         ctx = {
             "limit": page.limit,
             "offset": page.offset,
-            "page": page.offset // page.limit + base if page.limit else 1,
-            "previous_url": self.slicer.url(req.path, req.query, previous, page.limit)
-            if page.offset > 0
-            else None,
+            "page": page.offset // page.limit + self.slicer.plan.page_base if page.limit else 1,
+            "previous_url": previous,
             "request_id": _REQUEST_ID,
         }
         body = _fill(self.envelope, ctx)
-        self.slicer.write(body, page, selection_key=key, path=req.path, query=req.query)
-        self.slicer.results.set(body, _ITEMS)
+        self.slicer.write(body, page, key, req.path, req.query)
+        self.slicer.plan.results.set(body, _ITEMS)
         return Reply(200, _dumps(body).replace(_ITEMS_JSON, b"[" + b",".join(rows) + b"]", 1))

@@ -25,6 +25,9 @@ from numberhub_spec import JsonPath, PagingPlan
 
 __all__ = ["CursorError", "Slice", "Slicer"]
 
+Pairs = Sequence[tuple[str, str]]
+"""A query string's pairs, in order."""
+
 
 class CursorError(ValueError):
     """A page token or cursor that this server did not issue (or for other filters)."""
@@ -101,10 +104,7 @@ class Slicer:
         defaults: The default value of every parameter / body property.
         secret: Key for signing page tokens (one per provider and seed).
         nullable: Whether a path of the page body may hold null (else it is left out).
-
-    Attributes:
-        results: Where the items go.
-        page_base: The number of the first page.
+        field_of: The getter of an item field's values, by item index (field cursors).
     """
 
     def __init__(
@@ -113,14 +113,14 @@ class Slicer:
         defaults: Mapping[str, Any],
         secret: bytes,
         nullable: Callable[[JsonPath], bool],
+        field_of: Callable[[str], Callable[[int], Any]],
     ) -> None:
         self.plan = plan = plans[False]
         self.cursor_plan = plans.get(True)
-        self.results = plan.results
-        self.page_base = plan.page_base
         self.defaults = defaults
         self._secret = secret
         self.nullable = nullable
+        self.field_of = field_of
         self._url_names = (plan.name_of("limit") or "limit", plan.name_of("offset") or "offset")
         self._url_quoted = tuple(map(quote_plus, self._url_names))
 
@@ -128,10 +128,6 @@ class Slicer:
         """The plan a request pages by: the cursor mode's when it sets the switch."""
         mode = self.cursor_plan
         return mode if mode is not None and args.get(mode.switch or "") is True else self.plan
-
-    def cursor_name(self, args: Mapping[str, Any]) -> str:
-        """The cursor parameter of the request's plan (for error messages)."""
-        return self.plan_for(args).name_of("cursor") or ""
 
     def limit_of(self, plan: PagingPlan, args: Mapping[str, Any]) -> int:
         """The page size a request asks for (the parameter's default, else 20)."""
@@ -142,13 +138,7 @@ class Slicer:
         return int(value)
 
     # -- one page ---------------------------------------------------------------------------
-    def page(
-        self,
-        selection: Sequence[int],
-        args: Mapping[str, Any],
-        selection_key: str,
-        field_of: Callable[[str], Callable[[int], Any]],
-    ) -> Slice:
+    def page(self, selection: Sequence[int], args: Mapping[str, Any], selection_key: str) -> Slice:
         """The page the request asks for.
 
         Raises:
@@ -159,7 +149,7 @@ class Slicer:
         cursor = args.get(plan.name_of("cursor") or "")
         get = None
         if plan.cursor_field is not None and plan.cursor is not None:
-            get = field_of(plan.cursor_field)
+            get = self.field_of(plan.cursor_field)
             desc = plan.cursor.direction == "desc"
             offset = _start_after(selection, get, cursor, desc) if cursor not in (None, "") else 0
         elif plan.style == "cursor":
@@ -182,13 +172,7 @@ class Slicer:
 
     # -- the body ---------------------------------------------------------------------------
     def write(
-        self,
-        body: dict[str, Any],
-        page: Slice,
-        *,
-        selection_key: str,
-        path: str,
-        query: Sequence[tuple[str, str]],
+        self, body: dict[str, Any], page: Slice, selection_key: str, path: str, query: Pairs
     ) -> None:
         """Write the page's position into ``body`` at the paths the plan names."""
         plan, nxt, end = page.plan, page.next_offset, page.plan.end
@@ -211,7 +195,7 @@ class Slicer:
             following = {"offset": nxt, "page": number + 1}.get(plan.style, token)
             self._set(body, end.path, following if nxt is not None else None)
 
-    def url(self, path: str, query: Sequence[tuple[str, str]], offset: int, limit: int) -> str:
+    def url(self, path: str, query: Pairs, offset: int, limit: int) -> str:
         """A relative URL of the page at ``offset`` with the same filters (offset paging)."""
         rest = [(k, v) for k, v in query if k not in self._url_names]
         tail = "&" + urlencode(rest) if rest else ""
@@ -247,7 +231,7 @@ class Slicer:
                 raise CursorError("the page token is invalid")
             offset_text, key = payload.decode().split(":", 1)
             offset = int(offset_text)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except ValueError as exc:  # UnicodeDecodeError too
             raise CursorError("the page token is invalid") from exc
         if key != selection_key or offset < 0:
             raise CursorError("the page token does not belong to these filters")

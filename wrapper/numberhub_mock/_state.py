@@ -14,7 +14,6 @@ import sqlite3
 import time
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
@@ -23,7 +22,7 @@ import orjson
 from ._journal import Entry, RecordedRequest, recorded
 from ._verify import Verifiable
 
-__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State", "Throttle"]
+__all__ = ["JOURNAL_LIMIT", "Journal", "LocalState", "SharedState", "State"]
 
 JOURNAL_LIMIT = 100_000
 """The journal keeps the latest this many requests (older ones are forgotten)."""
@@ -104,10 +103,10 @@ class LocalState:
         wait, self._windows[key] = _in_window(self._windows.get(key), requests, per)
         return wait
 
-    def may_fault(self, key: str, cap: int | None) -> bool:
+    def may_fault(self, key: str, cap: int) -> bool:
         """Whether request ``key``, drawn a fault, gets it: not after ``cap`` in a row."""
         run = self._streaks.get(key, 0)
-        if cap is not None and run >= cap:
+        if run >= cap:
             self._streaks.pop(key, None)
             return False
         if len(self._streaks) >= _STREAKS_LIMIT:
@@ -117,8 +116,7 @@ class LocalState:
 
     def passed(self, key: str) -> None:
         """Request ``key`` got no fault: its run of faults ends."""
-        if self._streaks:
-            self._streaks.pop(key, None)
+        self._streaks.pop(key, None)
 
 
 _SCHEMA = """
@@ -140,8 +138,7 @@ class SharedState:
     """
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
@@ -153,18 +150,16 @@ class SharedState:
         with self._db:  # commits, or rolls back on any exception
             yield self._db
 
-    def _write(self, sql: str, *args: Any) -> list[Any]:
+    def _write(self, sql: str, *args: Any) -> None:
         with self._transaction() as db:
-            return db.execute(sql, args).fetchall()
+            db.execute(sql, args)
 
     def arrive(self, entry: Entry) -> int:
         """See ``LocalState.arrive``."""
-        record = recorded(entry, None)
+        record = orjson.dumps(recorded(entry, None).to_dict())
         with self._transaction() as db:
             (k,) = db.execute("UPDATE counter SET n = n + 1 RETURNING n - 1").fetchone()
-            db.execute(
-                "INSERT INTO journal (k, record) VALUES (?, ?)", (k, orjson.dumps(record.to_dict()))
-            )
+            db.execute("INSERT INTO journal (k, record) VALUES (?, ?)", (k, record))
             db.execute("DELETE FROM journal WHERE k <= ?", (k - JOURNAL_LIMIT,))
         return int(k)
 
@@ -196,12 +191,12 @@ class SharedState:
             db.execute("INSERT OR REPLACE INTO windows VALUES (?, ?, ?)", (key, *window))
         return wait
 
-    def may_fault(self, key: str, cap: int | None) -> bool:
+    def may_fault(self, key: str, cap: int) -> bool:
         """See ``LocalState.may_fault``."""
         with self._transaction() as db:
             row = db.execute("SELECT run FROM streaks WHERE key = ?", (key,)).fetchone()
             run = row[0] if row is not None else 0
-            if cap is not None and run >= cap:
+            if run >= cap:
                 db.execute("DELETE FROM streaks WHERE key = ?", (key,))
                 return False
             db.execute("INSERT OR REPLACE INTO streaks VALUES (?, ?)", (key, run + 1))
@@ -214,25 +209,6 @@ class SharedState:
 
 State = LocalState | SharedState
 """What a mock's requests share: in this process, or in a file its workers share."""
-
-
-@dataclass(slots=True)
-class Throttle:
-    """A spec's rate limit: at most ``requests`` requests per ``per`` seconds, in fixed windows.
-
-    Attributes:
-        requests: The requests a window lets through.
-        per: The window's length in seconds.
-        state: Where the windows are counted (shared by worker processes).
-    """
-
-    requests: int
-    per: float
-    state: State = field(default_factory=LocalState)
-
-    def retry_after(self, key: str) -> int | None:
-        """None when the request may pass; else the seconds until the window ends."""
-        return self.state.retry_after(key, self.requests, self.per)
 
 
 class Journal(Verifiable, Sequence[RecordedRequest]):
