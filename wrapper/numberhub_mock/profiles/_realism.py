@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._phones import Block, Group
-from ._numbers import Numbers
-from ._rand import pick_of
-from ._timeline import TimeLine
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 __all__ = ["OMIT", "Item", "Realism", "Rule"]
 
@@ -72,7 +72,7 @@ class Item:
 
     __slots__ = ("__dict__", "i", "profile", "rand", "variant")
 
-    def __init__(self, profile: Numbers, i: int, variant: str | None) -> None:
+    def __init__(self, profile: Profile, i: int, variant: str | None) -> None:
         self.profile = profile
         self.rand = profile.rand
         self.i = i
@@ -99,19 +99,14 @@ class Item:
         return self.profile.credentials
 
     @property
-    def timeline(self) -> TimeLine:
-        """The time line the provider's order follows."""
-        return self.profile.order_timeline
-
-    @property
     def time(self) -> dt.datetime:
         """The item's instant on the order's time line."""
-        return self.timeline.at(self.i)
+        return self.profile.order_timeline.at(self.i)
 
     @property
     def seconds(self) -> int:
         """Whole seconds from the time line's start to the item's instant."""
-        return self.timeline.offset(self.i)
+        return self.profile.order_timeline.offset(self.i)
 
     def bits(self, purpose: str) -> int:
         """64 random bits for ``purpose``."""
@@ -123,7 +118,7 @@ class Item:
 
     def pick(self, purpose: str, options: Sequence[T], weights: Sequence[float] | None = None) -> T:
         """One of ``options``, by ``weights`` when given."""
-        return pick_of(self.rand.bits(self.i, purpose), options, weights)
+        return self.rand.pick(self.i, purpose, options, weights)
 
     def hex(self, purpose: str, digits: int) -> str:
         """``digits`` lower-case hex digits."""

@@ -36,14 +36,13 @@ from numberhub_spec import Spec
 from .._generate import known_values
 from .._schemas import merge_all_of, schema_at, types
 from .._validation import Validator
-from ._item_tree import Array, Leaf, Node, Nullable, Object, OneOf
+from ._item_tree import Array, Getter, Leaf, Node, Nullable, Object, OneOf
 from ._mapped_values import MappedValues, number_path, type_labels
 from ._number_groups import groups_for
 from ._numbers import Numbers
 from ._realism import OMIT, Item, Realism, Rule
 from ._schema_values import SchemaValues
 from ._spec_hints import Hints, looks_like_phone
-from ._timeline import TIME_START
 
 __all__ = ["Profile", "profile_class"]
 
@@ -85,17 +84,13 @@ class Profile(Numbers):
     """
 
     hints: ClassVar[Hints] = Hints()
-    realism: ClassVar[Realism] = Realism()
-    variants: ClassVar[tuple[str, ...]] = ()
-    """The variants of the items' text (DuoPlus's languages; see ``_page_shape``)."""
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
         super().__init__(seed, size, credentials)
         self._last = Item(self, -1, None)
-        self.resolve = self.spec.resolve
         self.mapped = MappedValues(self.spec.item, self, self.hints.ordered, self.timeline)
         item = self.spec.item_schema
-        phone = number_path(self.spec.item) or _first_phone(self.resolve, item)
+        phone = number_path(self.spec.item) or _first_phone(self.spec.resolve, item)
         self.primary_phone = phone if self.groups else None
         """The path of the item's own number (distinct per item), if it has one."""
         self.values = SchemaValues(
@@ -103,13 +98,9 @@ class Profile(Numbers):
         )
         kept = {*self.hints.ordered, *self.mapped.paths, *self.realism.fields, self.primary_phone}
         self._always = {p.rsplit(".", k)[0] for p in kept if p for k in range(p.count(".") + 1)}
-        self._roots: dict[str | None, Node] = {}
-        self._made: set[str] = set()
-        self._variant: str | None = None
         self._getters: dict[tuple[str, str | None], Callable[[int], Any]] = {}
-        self._checks: list[tuple[str, Callable[[int, int], Any], Validator]] = []
-        self.root = self._root(None)
-        for variant in self.variants:  # all built now: no tree is built while serving
+        self._roots: dict[str | None, Node] = {}
+        for variant in (None, *self.realism.variants):  # all built now: none while serving
             self._root(variant)
         unknown = set(self.realism.fields) - self._made
         if unknown:
@@ -119,7 +110,9 @@ class Profile(Numbers):
     def _root(self, variant: str | None) -> Node:
         root = self._roots.get(variant)
         if root is None:
-            self._made, self._variant, self._checks = set(), variant, []
+            self._made: set[str] = set()
+            self._variant = variant
+            self._checks: list[tuple[str, Getter, Validator]] = []
             root = self._roots[variant] = self._node(self.spec.item_schema, "", in_array=False)
             for path, get, validator in self._checks:  # rules may read any other field
                 values = [get(i, i) for i in range(min(self.size, _SAMPLES))]
@@ -129,10 +122,10 @@ class Profile(Numbers):
         return root
 
     def _node(self, schema: Any, path: str, *, in_array: bool) -> Node:
-        schema = merge_all_of(self.resolve, schema)
+        schema = merge_all_of(self.spec.resolve, schema)
         variants = schema.get("oneOf") or schema.get("anyOf")
         if variants:
-            resolved = [merge_all_of(self.resolve, v) for v in variants]
+            resolved = [merge_all_of(self.spec.resolve, v) for v in variants]
             non_null = [v for v in resolved if types(v) != ["null"]]
             if len(non_null) < len(resolved) and len(non_null) == 1:
                 return self._nullable(self._node(non_null[0], path, in_array=in_array), path)
@@ -172,7 +165,7 @@ class Profile(Numbers):
         def length(key: int) -> int:
             return low + rand.below(key, f"{path}|n", high - low + 1)
 
-        items = merge_all_of(self.resolve, schema.get("items") or {})
+        items = merge_all_of(self.spec.resolve, schema.get("items") or {})
         enum = list(items.get("enum", []))
         if enum and high <= len(enum):  # distinct choices, like tags
             return Leaf(
@@ -206,12 +199,12 @@ class Profile(Numbers):
         last = self._last  # read and written whole: safe across threads
         if last.i == i and last.variant == variant:
             return last
-        made = self._last = Item(self, i, variant)
-        return made
+        last = self._last = Item(self, i, variant)
+        return last
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """Item ``i`` as served (``variant``: one of ``variants``)."""
-        item = self._root(variant if variant in self.variants else None).value(i, i)
+        """Item ``i`` as served (``variant``: one of the realism's ``variants``)."""
+        item = self._root(variant if variant in self.realism.variants else None).value(i, i)
         return item if isinstance(item, dict) else {"value": item}
 
     def field(self, i: int, path: str, variant: str | None = None) -> Any:
@@ -296,9 +289,6 @@ def profile_class(spec: Spec, realism: Realism) -> type[Profile]:
         "hints": hints,
         "realism": realism,
         "groups": groups,
-        "places": realism.places,
-        "since": realism.since or TIME_START,
         "numbers_sorted": bool(by) and by_number,
-        "variants": realism.variants,
     }
     return type(f"Profile_{spec.name}", (Profile,), attributes)
