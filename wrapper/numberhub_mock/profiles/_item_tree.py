@@ -62,10 +62,9 @@ class Object(Node):
 
     def field(self, i: int, key: int, parts: list[str]) -> Any:
         """See `Node.field`."""
-        if not parts:
-            return self.value(i, key)
-        node = self.props.get(parts[0])
-        return node.field(i, key, parts[1:]) if node is not None else None
+        if parts and parts[0] in self.props:
+            return self.props[parts[0]].field(i, key, parts[1:])
+        return super().field(i, key, parts)
 
 
 class Nullable(Node):

@@ -45,7 +45,6 @@ class Numbers:
         credentials: The provider's credentials (items may embed the account id).
     """
 
-    provider: ClassVar[str] = ""
     spec: ClassVar[Spec]
     realism: ClassVar[Realism] = Realism()
     groups: ClassVar[list[Group]] = []
@@ -58,7 +57,7 @@ class Numbers:
         self.seed = seed
         self.size = size
         self.credentials = dict(credentials)
-        self.rand = Rand(seed, self.provider)
+        self.rand = Rand(seed, self.spec.name)
         self._slots: array[int] | None = None
         self._shuffles: dict[tuple[str, int], tuple[int, int]] = {}
         since = self.realism.since or TIME_START
@@ -70,7 +69,7 @@ class Numbers:
     @functools.cached_property
     def space(self) -> NumberSpace:
         """The validated numbering blocks (built on first use)."""
-        salted = self.seed ^ salt(self.provider)
+        salted = self.seed ^ salt(self.spec.name)
         return NumberSpace(self.groups, self.size, salted, places=self.realism.places)
 
     def shuffle(self, purpose: str, n: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from numberhub_spec import Spec
@@ -49,23 +49,17 @@ __all__ = ["Profile", "profile_class"]
 _SAMPLES = 8
 
 
-def _first_phone(resolve: Callable[[Any], Any], schema: Any, prefix: str = "") -> str | None:
-    """The first phone-like string field outside arrays: the item's own number."""
+def _phone_paths(resolve: Callable[[Any], Any], schema: Any, prefix: str = "") -> Iterator[str]:
+    """Phone-like string fields outside arrays, in schema order: the first is the item's number."""
     schema = merge_all_of(resolve, schema)
     for variant in schema.get("oneOf") or schema.get("anyOf") or []:
-        found = _first_phone(resolve, variant, prefix)
-        if found:
-            return found
+        yield from _phone_paths(resolve, variant, prefix)
     for name, sub in (schema.get("properties") or {}).items():
         sub = merge_all_of(resolve, sub)
-        path = f"{prefix}{name}"
         if "string" in types(sub) and looks_like_phone(name) and "format" not in sub:
-            return path
-        if any(k in sub for k in ("properties", "oneOf", "anyOf", "allOf")):
-            found = _first_phone(resolve, sub, path + ".")
-            if found:
-                return found
-    return None
+            yield prefix + name
+        elif any(k in sub for k in ("properties", "oneOf", "anyOf", "allOf")):
+            yield from _phone_paths(resolve, sub, f"{prefix}{name}.")
 
 
 def _present(value: Any) -> Any:
@@ -89,8 +83,8 @@ class Profile(Numbers):
         super().__init__(seed, size, credentials)
         self._last = Item(self, -1, None)
         self.mapped = MappedValues(self.spec.item, self, self.hints.ordered, self.timeline)
-        item = self.spec.item_schema
-        phone = number_path(self.spec.item) or _first_phone(self.spec.resolve, item)
+        spec = self.spec
+        phone = number_path(spec.item) or next(_phone_paths(spec.resolve, spec.item_schema), None)
         self.primary_phone = phone if self.groups else None
         """The path of the item's own number (distinct per item), if it has one."""
         self.values = SchemaValues(
@@ -104,7 +98,7 @@ class Profile(Numbers):
             self._root(variant)
         unknown = set(self.realism.fields) - self._made
         if unknown:
-            raise ValueError(f"{self.provider}: realism names no field of the item: {unknown}")
+            raise ValueError(f"{self.spec.name}: realism names no field of the item: {unknown}")
 
     # -- building ---------------------------------------------------------------------------
     def _root(self, variant: str | None) -> Node:
@@ -118,7 +112,7 @@ class Profile(Numbers):
                 values = [get(i, i) for i in range(min(self.size, _SAMPLES))]
                 bad = [v for v in values if v is not OMIT and not validator.is_valid(v)]
                 if bad:
-                    raise ValueError(f"{self.provider}: realism's {path} breaks its schema")
+                    raise ValueError(f"{self.spec.name}: realism's {path} breaks its schema")
         return root
 
     def _node(self, schema: Any, path: str, *, in_array: bool) -> Node:
@@ -197,19 +191,14 @@ class Profile(Numbers):
     def item(self, i: int, variant: str | None = None) -> Item:
         """Item ``i`` as realism rules see it (the last one is kept: fields share it)."""
         last = self._last  # read and written whole: safe across threads
-        if last.i == i and last.variant == variant:
-            return last
-        last = self._last = Item(self, i, variant)
+        if last.i != i or last.variant != variant:
+            last = self._last = Item(self, i, variant)
         return last
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
         """Item ``i`` as served (``variant``: one of the realism's ``variants``)."""
         item = self._root(variant if variant in self.realism.variants else None).value(i, i)
         return item if isinstance(item, dict) else {"value": item}
-
-    def field(self, i: int, path: str, variant: str | None = None) -> Any:
-        """Item ``i``'s (dotted) field ``path``; None where the item leaves it out."""
-        return self.getter(path, variant)(i)
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """Every field a filter, sort or cursor names, item index -> value."""
@@ -283,8 +272,7 @@ def profile_class(spec: Spec, realism: Realism) -> type[Profile]:
     labels = type_labels(spec.item)
     countries = list(dict.fromkeys(hints.countries))
     groups = list(realism.groups) or groups_for(labels, countries, _unmapped_type(spec, hints))
-    attributes: dict[str, Any] = {
-        "provider": spec.name,
+    attributes = {
         "spec": spec,
         "hints": hints,
         "realism": realism,
