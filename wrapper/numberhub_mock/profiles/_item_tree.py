@@ -53,11 +53,7 @@ class Object(Node):
 
         An object whose every key is left out is ``OMIT`` itself.
         """
-        out = {}
-        for name, node in self.props.items():
-            value = node.value(i, key)
-            if value is not OMIT:
-                out[name] = value
+        out = {n: v for n, node in self.props.items() if (v := node.value(i, key)) is not OMIT}
         return out if out or not self.props else OMIT
 
     def field(self, i: int, key: int, parts: list[str]) -> Any:

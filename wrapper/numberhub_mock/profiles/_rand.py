@@ -85,12 +85,11 @@ def pick_of(bits: int, options: Sequence[T], weights: Sequence[float] | None = N
 class Rand:
     """Independent random draws keyed by ``(index, purpose)``, reproducible for a seed."""
 
-    __slots__ = ("_base", "_bulk", "_depth")
+    __slots__ = ("_base", "_bulk")
 
     def __init__(self, seed: int, provider: str) -> None:
         self._base = _finalize((_salt(provider) ^ (seed & _MASK)) + _GOLDEN & _MASK)
         self._bulk: dict[str, tuple[int, array[int]]] | None = None
-        self._depth = 0
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -99,14 +98,13 @@ class Rand:
         For code that walks many consecutive indexes (a column): each purpose's draws are
         hashed a chunk at a time, and only the current chunk of each purpose is kept.
         """
-        if self._depth == 0:
+        outer = self._bulk is None  # a block inside another keeps the outer one's draws
+        if outer:
             self._bulk = {}
-        self._depth += 1
         try:
             yield
         finally:
-            self._depth -= 1
-            if self._depth == 0:
+            if outer:
                 self._bulk = None
 
     @property

@@ -126,8 +126,7 @@ class Profile(Numbers):
             nodes = [self._node(v, path, in_array=in_array) for v in non_null]
             if len(nodes) == 1:
                 return nodes[0]
-            rand = self.rand
-            return OneOf(nodes, lambda key: rand.below(key, f"{path}|variant", len(nodes)))
+            return OneOf(nodes, lambda key: self.rand.below(key, f"{path}|variant", len(nodes)))
         kinds = types(schema)
         nullable = "null" in kinds and len(kinds) > 1
         kind = next((t for t in kinds if t != "null"), None)
