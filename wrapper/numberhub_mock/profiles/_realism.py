@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._phones import Block, Group
+from ._rand import pick_of
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -118,7 +119,7 @@ class Item:
 
     def pick(self, purpose: str, options: Sequence[T], weights: Sequence[float] | None = None) -> T:
         """One of ``options``, by ``weights`` when given."""
-        return self.rand.pick(self.i, purpose, options, weights)
+        return pick_of(self.rand.bits(self.i, purpose), options, weights)
 
     def hex(self, purpose: str, digits: int) -> str:
         """``digits`` lower-case hex digits."""
