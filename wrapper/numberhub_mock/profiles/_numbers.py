@@ -12,16 +12,15 @@ import datetime as dt
 import functools
 import math
 from array import array
-from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar
 
 from numberhub_spec import Spec
 
 from .._phones import SUFFIX, Block, Group, NumberSpace
 from ._rand import CHUNK, Rand
 from ._rand import _salt as salt
-from ._realism import Realism
-from ._timeline import TIME_START, TimeLine
+from ._timeline import TimeLine
 
 __all__ = ["Numbers", "coprime_step"]
 
@@ -43,24 +42,27 @@ class Numbers:
         seed: The dataset's seed.
         size: How many items.
         credentials: The provider's credentials (items may embed the account id).
+        since: The earliest instant of a time line.
+        places: Whether blocks name their place (loads phonenumbers' geocoder).
     """
 
     spec: ClassVar[Spec]
-    realism: ClassVar[Realism] = Realism()
     groups: ClassVar[list[Group]] = []
     numbers_sorted: ClassVar[bool] = False
     """True when items are in E.164 order (Bird): index order is number order."""
     #: The fixed "now" of every dataset, so that data does not change with the clock.
     now: ClassVar[dt.datetime] = dt.datetime(2026, 11, 1, 12, 0, 0, tzinfo=dt.UTC)
 
-    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+    def __init__(
+        self, seed: int, size: int, credentials: Mapping[str, str], since: dt.datetime, places: bool
+    ) -> None:
         self.seed = seed
+        self.places = places
         self.size = size
         self.credentials = dict(credentials)
         self.rand = Rand(seed, self.spec.name)
         self._slots: array[int] | None = None
         self._shuffles: dict[tuple[str, int], tuple[int, int]] = {}
-        since = self.realism.since or TIME_START
         self._timelines = {
             descending: TimeLine(self.rand, size, since, self.now, descending=descending)
             for descending in (False, True)
@@ -70,7 +72,7 @@ class Numbers:
     def space(self) -> NumberSpace:
         """The validated numbering blocks (built on first use)."""
         salted = self.seed ^ salt(self.spec.name)
-        return NumberSpace(self.groups, self.size, salted, places=self.realism.places)
+        return NumberSpace(self.groups, self.size, salted, places=self.places)
 
     def shuffle(self, purpose: str, n: int) -> tuple[int, int]:
         """``(a, b)``: ``i -> (a * i + b) % n`` is a fixed shuffle of ``0 .. n - 1``."""
@@ -136,3 +138,7 @@ class Numbers:
         """The time line of the provider's order field (ascending where it has none)."""
         order = self.spec.order
         return self._timelines[order is not None and order.direction == "desc"]
+
+    def getter(self, path: str, variant: str | None = None) -> Callable[[int], Any]:
+        """Item index -> its (dotted) field ``path``, None where absent."""
+        raise NotImplementedError

@@ -14,13 +14,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from .._phones import Block, Group
+from ._numbers import Numbers
 from ._rand import pick_of
-
-if TYPE_CHECKING:
-    from .profile import Profile
+from ._timeline import TIME_START
 
 __all__ = ["OMIT", "Item", "Realism", "Rule"]
 
@@ -46,7 +45,7 @@ class Realism:
     Attributes:
         groups: The countries and kinds of number it serves, with shares and its own type
             labels (default: read from the spec's type map and country filters).
-        since: The earliest instant of the time line its order follows.
+        since: The earliest instant of the time line its order follows (default: 2022).
         places: Whether items name their number's place (loads phonenumbers' geocoder).
         variants: Values of the page shape's variant header that change the items' text.
         fields: Field (dotted) -> a constant or a `Rule`; the rest comes from the spec.
@@ -56,7 +55,7 @@ class Realism:
     """
 
     groups: Sequence[Group] = ()
-    since: dt.datetime | None = None
+    since: dt.datetime = TIME_START
     places: bool = False
     variants: tuple[str, ...] = ()
     fields: Mapping[str, Any] = field(default_factory=dict)
@@ -73,7 +72,7 @@ class Item:
 
     __slots__ = ("__dict__", "i", "profile", "rand", "variant")
 
-    def __init__(self, profile: Profile, i: int, variant: str | None) -> None:
+    def __init__(self, profile: Numbers, i: int, variant: str | None) -> None:
         self.profile = profile
         self.rand = profile.rand
         self.i = i

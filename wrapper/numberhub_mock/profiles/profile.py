@@ -78,9 +78,10 @@ class Profile(Numbers):
     """
 
     hints: ClassVar[Hints] = Hints()
+    realism: ClassVar[Realism] = Realism()
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
-        super().__init__(seed, size, credentials)
+        super().__init__(seed, size, credentials, self.realism.since, self.realism.places)
         self._last = Item(self, -1, None)
         self.mapped = MappedValues(self.spec.item, self, self.hints.ordered, self.timeline)
         spec = self.spec
@@ -254,11 +255,8 @@ def _unmapped_type(spec: Spec, hints: Hints) -> str | None:
     path = rule.paths[0].dotted
     schema = schema_at(spec.resolve, spec.item_schema, path)
     listed = {*rule.values, *(k.lower() for k in rule.values)}
-    known = [
-        *schema.get("enum", ()),
-        *known_values(schema.get("description")),
-        *hints.choices.get(path, ()),
-    ]
+    known = [*schema.get("enum", ()), *known_values(schema.get("description"))]
+    known += hints.choices.get(path, ())
     return next((str(v) for v in known if str(v) not in listed), None)
 
 
