@@ -56,7 +56,7 @@ def test_omitted_keys_are_left_out_of_items_and_read_as_none_in_columns() -> Non
     profile = rounded_with(Realism(fields={"inbound_agent_id": agent}))
     items = [profile.make(i) for i in range(6)]
     assert ["inbound_agent_id" in i for i in items] == [True, False] * 3
-    assert [profile.field(i, "inbound_agent_id") for i in range(2)] == [
+    assert [profile.getter("inbound_agent_id")(i) for i in range(2)] == [
         items[0]["inbound_agent_id"],
         None,
     ]

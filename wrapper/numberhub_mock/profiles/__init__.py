@@ -17,13 +17,10 @@ from .profile import Profile, profile_class
 __all__ = ["OMIT", "REALISM", "Item", "Profile", "Realism", "profile_for"]
 
 REALISM: dict[str, Realism] = {
-    "bird": bird.REALISM,
-    "butter": butter.REALISM,
-    "duoplus": duoplus.REALISM,
-    "plivo": plivo.REALISM,
-    "rounded": rounded.REALISM,
+    module.__name__.rpartition(".")[2]: module.REALISM
+    for module in (bird, butter, duoplus, plivo, rounded)
 }
-"""The shipped providers' realism tables, by provider."""
+"""The shipped providers' realism tables, by provider (each module is named after its provider)."""
 
 
 @functools.cache  # one class per spec (a spec is one object per version of its file)

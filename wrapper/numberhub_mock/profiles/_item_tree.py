@@ -53,19 +53,14 @@ class Object(Node):
 
         An object whose every key is left out is ``OMIT`` itself.
         """
-        out = {}
-        for name, node in self.props.items():
-            value = node.value(i, key)
-            if value is not OMIT:
-                out[name] = value
+        out = {n: v for n, node in self.props.items() if (v := node.value(i, key)) is not OMIT}
         return out if out or not self.props else OMIT
 
     def field(self, i: int, key: int, parts: list[str]) -> Any:
         """See `Node.field`."""
-        if not parts:
-            return self.value(i, key)
-        node = self.props.get(parts[0])
-        return node.field(i, key, parts[1:]) if node is not None else None
+        if parts and parts[0] in self.props:
+            return self.props[parts[0]].field(i, key, parts[1:])
+        return super().field(i, key, parts)
 
 
 class Nullable(Node):

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import math
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 from numberhub_spec import Spec
@@ -20,7 +20,7 @@ from numberhub_spec import Spec
 from .._phones import SUFFIX, Block, Group, NumberSpace
 from ._rand import CHUNK, Rand
 from ._rand import _salt as salt
-from ._timeline import TIME_START, TimeLine
+from ._timeline import TimeLine
 
 __all__ = ["Numbers", "coprime_step"]
 
@@ -42,42 +42,37 @@ class Numbers:
         seed: The dataset's seed.
         size: How many items.
         credentials: The provider's credentials (items may embed the account id).
+        since: The earliest instant of a time line.
+        places: Whether blocks name their place (loads phonenumbers' geocoder).
     """
 
-    provider: ClassVar[str] = ""
     spec: ClassVar[Spec]
     groups: ClassVar[list[Group]] = []
     numbers_sorted: ClassVar[bool] = False
     """True when items are in E.164 order (Bird): index order is number order."""
-    places: ClassVar[bool] = False
-    """Whether blocks name their place (loads phonenumbers' geocoder)."""
-    since: ClassVar[dt.datetime] = TIME_START
-    """The earliest instant of a time line."""
     #: The fixed "now" of every dataset, so that data does not change with the clock.
     now: ClassVar[dt.datetime] = dt.datetime(2026, 11, 1, 12, 0, 0, tzinfo=dt.UTC)
 
-    def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
+    def __init__(
+        self, seed: int, size: int, credentials: Mapping[str, str], since: dt.datetime, places: bool
+    ) -> None:
         self.seed = seed
+        self.places = places
         self.size = size
         self.credentials = dict(credentials)
-        self.rand = Rand(seed, self.provider)
-        self._space: NumberSpace | None = None
+        self.rand = Rand(seed, self.spec.name)
         self._slots: array[int] | None = None
-        self._blocks: list[Block] = []
         self._shuffles: dict[tuple[str, int], tuple[int, int]] = {}
-        self._timelines: dict[tuple[str, bool], TimeLine] = {}
+        self._timelines = {
+            descending: TimeLine(self.rand, size, since, self.now, descending=descending)
+            for descending in (False, True)
+        }
 
-    @property
+    @functools.cached_property
     def space(self) -> NumberSpace:
         """The validated numbering blocks (built on first use)."""
-        if self._space is None:
-            self._space = NumberSpace(
-                self.groups,
-                self.size,
-                self.seed ^ salt(self.provider),
-                places=self.places,
-            )
-        return self._space
+        salted = self.seed ^ salt(self.spec.name)
+        return NumberSpace(self.groups, self.size, salted, places=self.places)
 
     def shuffle(self, purpose: str, n: int) -> tuple[int, int]:
         """``(a, b)``: ``i -> (a * i + b) % n`` is a fixed shuffle of ``0 .. n - 1``."""
@@ -93,47 +88,41 @@ class Numbers:
         a, b = self.shuffle("perm", max(self.size, 1))
         return (a * i + b) % max(self.size, 1)
 
+    @functools.cached_property
+    def _layout(self) -> tuple[int, int, int, int, int]:
+        """``(a, b, n, total, stride)`` of ``_slots_from``: ``n`` runs of ``stride`` slots."""
+        total, n = self.space.slots, max(self.size, 1)
+        if total < n:
+            raise ValueError("the number space is smaller than the dataset")
+        a, b = (1, 0) if self.numbers_sorted else self.shuffle("perm", n)
+        return a, b, n, total, total // n
+
+    def _slots_from(self, lo: int, draws: Iterable[int]) -> list[int]:
+        """The slots of items ``lo, lo + 1, ...`` from their ``"slot"`` draws.
+
+        Item ``i`` takes run ``(a * i + b) % n`` (its place in the shuffle, or ``i`` when
+        items are in number order) and a drawn slot inside it.
+        """
+        a, b, n, total, stride = self._layout
+        return [(a * i + b) % n * total // n + r % stride for i, r in enumerate(draws, lo)]
+
     def slot(self, i: int) -> int:
         """Item ``i``'s slot in the number space; distinct for distinct indexes."""
+        if self._slots is None and self.rand.in_bulk and self.size:  # computing a column
+            self._slots = array("I" if self.space.slots < 2**32 else "Q")
+            for lo in range(0, self.size, CHUNK):
+                draws = self.rand.run("slot", lo, min(self.size, lo + CHUNK))
+                self._slots.extend(self._slots_from(lo, draws))
         slots = self._slots
-        if slots is None and self.rand.in_bulk and self.size:  # computing a column
-            self._blocks = self.space.blocks
-            self._slots = slots = self._all_slots()
         if slots is not None and 0 <= i < len(slots):
             return slots[i]
-        total, n = self.space.slots, max(self.size, 1)
-        a, b = (1, 0) if self.numbers_sorted else self.shuffle("perm", n)
-        return (a * i + b) % n * total // n + self.rand.below(i, "slot", self._stride(total))
-
-    def _stride(self, total: int) -> int:
-        stride = total // max(self.size, 1)
-        if stride < 1:
-            raise ValueError("the number space is smaller than the dataset")
-        return stride
-
-    def _all_slots(self) -> array[int]:
-        """``slot(i)`` of every item, in a compact array (``slot``'s arithmetic, in bulk)."""
-        total, n = self.space.slots, max(self.size, 1)
-        stride = self._stride(total)
-        a, b = (1, 0) if self.numbers_sorted else self.shuffle("perm", n)
-        out = array("I" if total < 2**32 else "Q")
-        for lo in range(0, self.size, CHUNK):
-            hi = min(self.size, lo + CHUNK)
-            draws = self.rand.run("slot", lo, hi)
-            out.extend(
-                [
-                    (a * i + b) % n * total // n + r % stride
-                    for i, r in zip(range(lo, hi), draws, strict=True)
-                ]
-            )
-        return out
+        return self._slots_from(i, [self.rand.bits(i, "slot")])[0]
 
     def block(self, i: int) -> Block:
         """The numbering block (country, type, place) of item ``i``'s number."""
         slots = self._slots
-        if slots is not None and 0 <= i < len(slots):
-            return self._blocks[slots[i] // SUFFIX]
-        return self.space.blocks[self.slot(i) // SUFFIX]
+        slot = slots[i] if slots is not None and 0 <= i < len(slots) else self.slot(i)
+        return self.space.blocks[slot // SUFFIX]
 
     def phone(self, i: int) -> tuple[str, Block]:
         """Item ``i``'s E.164 number and its block; distinct for distinct indexes."""
@@ -141,21 +130,14 @@ class Numbers:
 
     # -- time ------------------------------------------------------------------------------
     def timeline(self, path: str, descending: bool) -> TimeLine:
-        """The time line of the (dotted) field ``path``, made once."""
-        key = (path, descending)
-        if key not in self._timelines:
-            self._timelines[key] = TimeLine(
-                self.rand, self.size, self.since, self.now, descending=descending
-            )
-        return self._timelines[key]
+        """The time line of the (dotted) field ``path``: one per direction, shared by fields."""
+        return self._timelines[descending]
 
     @functools.cached_property
     def order_timeline(self) -> TimeLine:
         """The time line of the provider's order field (ascending where it has none)."""
         order = self.spec.order
-        if order is None:
-            return self.timeline("", False)
-        return self.timeline(order.by, order.direction == "desc")
+        return self._timelines[order is not None and order.direction == "desc"]
 
     def getter(self, path: str, variant: str | None = None) -> Callable[[int], Any]:
         """Item index -> its (dotted) field ``path``, None where absent."""

@@ -9,6 +9,7 @@ that holds every index in its own 128-bit lane, so each step runs in C over all 
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
@@ -53,40 +54,19 @@ def _unpack(x: int, n: int) -> array[int]:
     return out
 
 
-_LANES: dict[int, tuple[int, int, int]] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def _lanes(n: int) -> tuple[int, int, int]:
     """For ``n`` lanes: a 1 in each lane, 2**64 - 1 in each, and ``k * _C0`` in lane k."""
-    hit = _LANES.get(n)
-    if hit is None:
-        ones = _pack(array("Q", [1]) * n)
-        hit = (ones, ones * _MASK, _pack(array("Q", range(n))) * _C0)
-        if n == CHUNK or len(_LANES) < 4:
-            _LANES[n] = hit
-    return hit
+    ones = _pack(array("Q", [1]) * n)
+    return ones, ones * _MASK, _pack(array("Q", range(n))) * _C0
 
 
-def _bulk_bits(key: int, start: int, stop: int) -> array[int]:
-    """``Rand.bits`` of every index in ``[start, stop)`` for one purpose (``key``)."""
-    n = stop - start
-    ones, mask, index_c0 = _lanes(n)
-    x = ((index_c0 + start * _C0 * ones) & mask) ^ (key * ones)  # (i * _C0) ^ key, per lane
-    return _unpack(_finalize(x, mask), n)
-
-
-_SALTS: dict[str, int] = {}
-
-
+@functools.lru_cache(maxsize=4096)
 def _salt(text: str) -> int:
     """FNV-1a of ``text`` (memoized: purposes are a small fixed set)."""
-    h = _SALTS.get(text)
-    if h is None:
-        h = 1469598103934665603
-        for ch in text.encode():
-            h = ((h ^ ch) * 1099511628211) & _MASK
-        if len(_SALTS) < 4096:
-            _SALTS[text] = h
+    h = 1469598103934665603
+    for ch in text.encode():
+        h = ((h ^ ch) * 1099511628211) & _MASK
     return h
 
 
@@ -105,12 +85,11 @@ def pick_of(bits: int, options: Sequence[T], weights: Sequence[float] | None = N
 class Rand:
     """Independent random draws keyed by ``(index, purpose)``, reproducible for a seed."""
 
-    __slots__ = ("_base", "_bulk", "_depth")
+    __slots__ = ("_base", "_bulk")
 
     def __init__(self, seed: int, provider: str) -> None:
         self._base = _finalize((_salt(provider) ^ (seed & _MASK)) + _GOLDEN & _MASK)
         self._bulk: dict[str, tuple[int, array[int]]] | None = None
-        self._depth = 0
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -119,14 +98,13 @@ class Rand:
         For code that walks many consecutive indexes (a column): each purpose's draws are
         hashed a chunk at a time, and only the current chunk of each purpose is kept.
         """
-        if self._depth == 0:
+        outer = self._bulk is None  # a block inside another keeps the outer one's draws
+        if outer:
             self._bulk = {}
-        self._depth += 1
         try:
             yield
         finally:
-            self._depth -= 1
-            if self._depth == 0:
+            if outer:
                 self._bulk = None
 
     @property
@@ -135,8 +113,11 @@ class Rand:
         return self._bulk is not None
 
     def run(self, purpose: str, lo: int, hi: int) -> array[int]:
-        """``bits(i, purpose)`` for ``i`` in ``[lo, hi)``."""
-        return _bulk_bits(self._base ^ _salt(purpose), lo, hi)
+        """``bits(i, purpose)`` for ``i`` in ``[lo, hi)``, hashed at once."""
+        n, key = hi - lo, self._base ^ _salt(purpose)
+        ones, mask, index_c0 = _lanes(n)
+        x = ((index_c0 + lo * _C0 * ones) & mask) ^ (key * ones)  # (i * _C0) ^ key, per lane
+        return _unpack(_finalize(x, mask), n)
 
     def bits(self, i: int, purpose: str) -> int:
         """64 random bits."""

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from .._phones import Block, Group
 from ._numbers import Numbers
 from ._rand import pick_of
-from ._timeline import TimeLine
+from ._timeline import TIME_START
 
 __all__ = ["OMIT", "Item", "Realism", "Rule"]
 
@@ -45,7 +45,7 @@ class Realism:
     Attributes:
         groups: The countries and kinds of number it serves, with shares and its own type
             labels (default: read from the spec's type map and country filters).
-        since: The earliest instant of the time line its order follows.
+        since: The earliest instant of the time line its order follows (default: 2022).
         places: Whether items name their number's place (loads phonenumbers' geocoder).
         variants: Values of the page shape's variant header that change the items' text.
         fields: Field (dotted) -> a constant or a `Rule`; the rest comes from the spec.
@@ -55,7 +55,7 @@ class Realism:
     """
 
     groups: Sequence[Group] = ()
-    since: dt.datetime | None = None
+    since: dt.datetime = TIME_START
     places: bool = False
     variants: tuple[str, ...] = ()
     fields: Mapping[str, Any] = field(default_factory=dict)
@@ -99,19 +99,14 @@ class Item:
         return self.profile.credentials
 
     @property
-    def timeline(self) -> TimeLine:
-        """The time line the provider's order follows."""
-        return self.profile.order_timeline
-
-    @property
     def time(self) -> dt.datetime:
         """The item's instant on the order's time line."""
-        return self.timeline.at(self.i)
+        return self.profile.order_timeline.at(self.i)
 
     @property
     def seconds(self) -> int:
         """Whole seconds from the time line's start to the item's instant."""
-        return self.timeline.offset(self.i)
+        return self.profile.order_timeline.offset(self.i)
 
     def bits(self, purpose: str) -> int:
         """64 random bits for ``purpose``."""

@@ -25,7 +25,7 @@ class TimeLine:
     instants are whole seconds, distinct while the span has more seconds than items.
     """
 
-    __slots__ = ("_day0", "_desc", "_rand", "_size", "_start", "_step")
+    __slots__ = ("_desc", "_rand", "_size", "_start", "_step")
 
     def __init__(
         self, rand: Rand, size: int, start: dt.datetime, end: dt.datetime, *, descending: bool
@@ -35,8 +35,6 @@ class TimeLine:
         self._start = start
         self._step = (end - start).total_seconds() / self._size
         self._desc = descending
-        midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
-        self._day0 = (start.toordinal(), int((start - midnight).total_seconds()))
 
     def offset(self, i: int) -> int:
         """Whole seconds from ``start`` to the instant of index ``i`` (orders like ``at``)."""
@@ -50,6 +48,5 @@ class TimeLine:
         return self._start + dt.timedelta(seconds=self.offset(i))
 
     def date(self, i: int) -> dt.date:
-        """``at(i).date()``, by integer arithmetic."""
-        ordinal, second_of_day = self._day0
-        return dt.date.fromordinal(ordinal + (second_of_day + self.offset(i)) // 86400)
+        """The date of the instant of index ``i``."""
+        return self.at(i).date()

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from numberhub_spec import Spec
@@ -36,37 +36,30 @@ from numberhub_spec import Spec
 from .._generate import known_values
 from .._schemas import merge_all_of, schema_at, types
 from .._validation import Validator
-from ._item_tree import Array, Leaf, Node, Nullable, Object, OneOf
+from ._item_tree import Array, Getter, Leaf, Node, Nullable, Object, OneOf
 from ._mapped_values import MappedValues, number_path, type_labels
 from ._number_groups import groups_for
 from ._numbers import Numbers
 from ._realism import OMIT, Item, Realism, Rule
 from ._schema_values import SchemaValues
 from ._spec_hints import Hints, looks_like_phone
-from ._timeline import TIME_START
 
 __all__ = ["Profile", "profile_class"]
 
 _SAMPLES = 8
 
 
-def _first_phone(resolve: Callable[[Any], Any], schema: Any, prefix: str = "") -> str | None:
-    """The first phone-like string field outside arrays: the item's own number."""
+def _phone_paths(resolve: Callable[[Any], Any], schema: Any, prefix: str = "") -> Iterator[str]:
+    """Phone-like string fields outside arrays, in schema order: the first is the item's number."""
     schema = merge_all_of(resolve, schema)
     for variant in schema.get("oneOf") or schema.get("anyOf") or []:
-        found = _first_phone(resolve, variant, prefix)
-        if found:
-            return found
+        yield from _phone_paths(resolve, variant, prefix)
     for name, sub in (schema.get("properties") or {}).items():
         sub = merge_all_of(resolve, sub)
-        path = f"{prefix}{name}"
         if "string" in types(sub) and looks_like_phone(name) and "format" not in sub:
-            return path
-        if any(k in sub for k in ("properties", "oneOf", "anyOf", "allOf")):
-            found = _first_phone(resolve, sub, path + ".")
-            if found:
-                return found
-    return None
+            yield prefix + name
+        elif any(k in sub for k in ("properties", "oneOf", "anyOf", "allOf")):
+            yield from _phone_paths(resolve, sub, f"{prefix}{name}.")
 
 
 def _present(value: Any) -> Any:
@@ -86,16 +79,13 @@ class Profile(Numbers):
 
     hints: ClassVar[Hints] = Hints()
     realism: ClassVar[Realism] = Realism()
-    variants: ClassVar[tuple[str, ...]] = ()
-    """The variants of the items' text (DuoPlus's languages; see ``_page_shape``)."""
 
     def __init__(self, seed: int, size: int, credentials: Mapping[str, str]) -> None:
-        super().__init__(seed, size, credentials)
+        super().__init__(seed, size, credentials, self.realism.since, self.realism.places)
         self._last = Item(self, -1, None)
-        self.resolve = self.spec.resolve
         self.mapped = MappedValues(self.spec.item, self, self.hints.ordered, self.timeline)
-        item = self.spec.item_schema
-        phone = number_path(self.spec.item) or _first_phone(self.resolve, item)
+        spec = self.spec
+        phone = number_path(spec.item) or next(_phone_paths(spec.resolve, spec.item_schema), None)
         self.primary_phone = phone if self.groups else None
         """The path of the item's own number (distinct per item), if it has one."""
         self.values = SchemaValues(
@@ -103,44 +93,41 @@ class Profile(Numbers):
         )
         kept = {*self.hints.ordered, *self.mapped.paths, *self.realism.fields, self.primary_phone}
         self._always = {p.rsplit(".", k)[0] for p in kept if p for k in range(p.count(".") + 1)}
-        self._roots: dict[str | None, Node] = {}
-        self._made: set[str] = set()
-        self._variant: str | None = None
         self._getters: dict[tuple[str, str | None], Callable[[int], Any]] = {}
-        self._checks: list[tuple[str, Callable[[int, int], Any], Validator]] = []
-        self.root = self._root(None)
-        for variant in self.variants:  # all built now: no tree is built while serving
+        self._roots: dict[str | None, Node] = {}
+        for variant in (None, *self.realism.variants):  # all built now: none while serving
             self._root(variant)
         unknown = set(self.realism.fields) - self._made
         if unknown:
-            raise ValueError(f"{self.provider}: realism names no field of the item: {unknown}")
+            raise ValueError(f"{self.spec.name}: realism names no field of the item: {unknown}")
 
     # -- building ---------------------------------------------------------------------------
     def _root(self, variant: str | None) -> Node:
         root = self._roots.get(variant)
         if root is None:
-            self._made, self._variant, self._checks = set(), variant, []
+            self._made: set[str] = set()
+            self._variant = variant
+            self._checks: list[tuple[str, Getter, Validator]] = []
             root = self._roots[variant] = self._node(self.spec.item_schema, "", in_array=False)
             for path, get, validator in self._checks:  # rules may read any other field
                 values = [get(i, i) for i in range(min(self.size, _SAMPLES))]
                 bad = [v for v in values if v is not OMIT and not validator.is_valid(v)]
                 if bad:
-                    raise ValueError(f"{self.provider}: realism's {path} breaks its schema")
+                    raise ValueError(f"{self.spec.name}: realism's {path} breaks its schema")
         return root
 
     def _node(self, schema: Any, path: str, *, in_array: bool) -> Node:
-        schema = merge_all_of(self.resolve, schema)
+        schema = merge_all_of(self.spec.resolve, schema)
         variants = schema.get("oneOf") or schema.get("anyOf")
         if variants:
-            resolved = [merge_all_of(self.resolve, v) for v in variants]
+            resolved = [merge_all_of(self.spec.resolve, v) for v in variants]
             non_null = [v for v in resolved if types(v) != ["null"]]
             if len(non_null) < len(resolved) and len(non_null) == 1:
                 return self._nullable(self._node(non_null[0], path, in_array=in_array), path)
             nodes = [self._node(v, path, in_array=in_array) for v in non_null]
             if len(nodes) == 1:
                 return nodes[0]
-            rand = self.rand
-            return OneOf(nodes, lambda key: rand.below(key, f"{path}|variant", len(nodes)))
+            return OneOf(nodes, lambda key: self.rand.below(key, f"{path}|variant", len(nodes)))
         kinds = types(schema)
         nullable = "null" in kinds and len(kinds) > 1
         kind = next((t for t in kinds if t != "null"), None)
@@ -172,7 +159,7 @@ class Profile(Numbers):
         def length(key: int) -> int:
             return low + rand.below(key, f"{path}|n", high - low + 1)
 
-        items = merge_all_of(self.resolve, schema.get("items") or {})
+        items = merge_all_of(self.spec.resolve, schema.get("items") or {})
         enum = list(items.get("enum", []))
         if enum and high <= len(enum):  # distinct choices, like tags
             return Leaf(
@@ -204,19 +191,14 @@ class Profile(Numbers):
     def item(self, i: int, variant: str | None = None) -> Item:
         """Item ``i`` as realism rules see it (the last one is kept: fields share it)."""
         last = self._last  # read and written whole: safe across threads
-        if last.i == i and last.variant == variant:
-            return last
-        made = self._last = Item(self, i, variant)
-        return made
+        if last.i != i or last.variant != variant:
+            last = self._last = Item(self, i, variant)
+        return last
 
     def make(self, i: int, variant: str | None = None) -> dict[str, Any]:
-        """Item ``i`` as served (``variant``: one of ``variants``)."""
-        item = self._root(variant if variant in self.variants else None).value(i, i)
+        """Item ``i`` as served (``variant``: one of the realism's ``variants``)."""
+        item = self._root(variant if variant in self.realism.variants else None).value(i, i)
         return item if isinstance(item, dict) else {"value": item}
-
-    def field(self, i: int, path: str, variant: str | None = None) -> Any:
-        """Item ``i``'s (dotted) field ``path``; None where the item leaves it out."""
-        return self.getter(path, variant)(i)
 
     def columns(self) -> Mapping[str, Callable[[int], Any]]:
         """Every field a filter, sort or cursor names, item index -> value."""
@@ -273,11 +255,8 @@ def _unmapped_type(spec: Spec, hints: Hints) -> str | None:
     path = rule.paths[0].dotted
     schema = schema_at(spec.resolve, spec.item_schema, path)
     listed = {*rule.values, *(k.lower() for k in rule.values)}
-    known = [
-        *schema.get("enum", ()),
-        *known_values(schema.get("description")),
-        *hints.choices.get(path, ()),
-    ]
+    known = [*schema.get("enum", ()), *known_values(schema.get("description"))]
+    known += hints.choices.get(path, ())
     return next((str(v) for v in known if str(v) not in listed), None)
 
 
@@ -290,15 +269,11 @@ def profile_class(spec: Spec, realism: Realism) -> type[Profile]:
     labels = type_labels(spec.item)
     countries = list(dict.fromkeys(hints.countries))
     groups = list(realism.groups) or groups_for(labels, countries, _unmapped_type(spec, hints))
-    attributes: dict[str, Any] = {
-        "provider": spec.name,
+    attributes = {
         "spec": spec,
         "hints": hints,
         "realism": realism,
         "groups": groups,
-        "places": realism.places,
-        "since": realism.since or TIME_START,
         "numbers_sorted": bool(by) and by_number,
-        "variants": realism.variants,
     }
     return type(f"Profile_{spec.name}", (Profile,), attributes)
