@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, TypeVar
 
 from .._phones import Block, Group
@@ -70,18 +69,24 @@ class Item:
     exist. Fields and the number's block are computed once per item.
     """
 
-    __slots__ = ("__dict__", "i", "profile", "rand", "variant")
+    __slots__ = ("_block", "_fields", "i", "profile", "rand", "variant")
 
     def __init__(self, profile: Numbers, i: int, variant: str | None) -> None:
         self.profile = profile
         self.rand = profile.rand
         self.i = i
         self.variant = variant
+        self._block: Block | None = None
+        self._fields: dict[str, Any] | None = None
 
-    @cached_property
+    @property
     def block(self) -> Block:
         """The numbering block of the item's number: country, kind, label, place."""
-        return self.profile.block(self.i)
+        # Not functools.cached_property: on Python 3.11 it takes a lock on every read.
+        block = self._block
+        if block is None:
+            block = self._block = self.profile.block(self.i)
+        return block
 
     @property
     def e164(self) -> str:
@@ -135,8 +140,9 @@ class Item:
 
     def __getitem__(self, path: str) -> Any:
         """The item's value of another (dotted) field; None where it is absent."""
-        memo = self.__dict__
-        key = "=" + path
-        if key not in memo:
-            memo[key] = self.profile.getter(path, self.variant)(self.i)
-        return memo[key]
+        memo = self._fields
+        if memo is None:
+            memo = self._fields = {}
+        if path not in memo:
+            memo[path] = self.profile.getter(path, self.variant)(self.i)
+        return memo[path]

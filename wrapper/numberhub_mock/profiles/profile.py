@@ -213,10 +213,17 @@ class Profile(Numbers):
         return get
 
     def _make_getter(self, path: str, variant: str | None) -> Callable[[int], Any]:
-        item = self.item
         rule = self.realism.hidden.get(path) or self.realism.fields.get(path)
         if callable(rule):
-            return lambda i: _present(rule(item(i, variant)))
+
+            def ruled(i: int) -> Any:  # item() inlined: a column calls this per item
+                x = self._last
+                if x.i != i or x.variant != variant:
+                    x = self._last = Item(self, i, variant)
+                value = rule(x)
+                return None if value is OMIT else value
+
+            return ruled
         root = self._root(variant)
         node, parts = root, path.split(".")
         while isinstance(node, Object) and parts and parts[0] in node.props:
