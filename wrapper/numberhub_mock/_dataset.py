@@ -100,7 +100,7 @@ class Dataset:
         col = self._columns.get(path)
         if col is None:
             col = self._columns[path] = build_column(
-                self.size, self.profile.bulk, self.getter(path), self._sort_keys.get(path)
+                self.size, self.profile.rand.bulk, self.getter(path), self._sort_keys.get(path)
             )
         return col
 

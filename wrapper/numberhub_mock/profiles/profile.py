@@ -26,7 +26,6 @@ is the item's own number.
 
 from __future__ import annotations
 
-import contextlib
 import random
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -213,17 +212,9 @@ class Profile(Numbers):
         return get
 
     def _make_getter(self, path: str, variant: str | None) -> Callable[[int], Any]:
-        rule = self.realism.hidden.get(path) or self.realism.fields.get(path)
+        item, rule = self.item, self.realism.hidden.get(path) or self.realism.fields.get(path)
         if callable(rule):
-
-            def ruled(i: int) -> Any:  # item() inlined: a column calls this per item
-                x = self._last
-                if x.i != i or x.variant != variant:
-                    x = self._last = Item(self, i, variant)
-                value = rule(x)
-                return None if value is OMIT else value
-
-            return ruled
+            return lambda i: _present(rule(item(i, variant)))
         root = self._root(variant)
         node, parts = root, path.split(".")
         while isinstance(node, Object) and parts and parts[0] in node.props:
@@ -245,10 +236,6 @@ class Profile(Numbers):
             return lambda i: rule(item(i))
 
         return {path: key(rule) for path, rule in self.realism.sort_keys.items()}
-
-    def bulk(self) -> contextlib.AbstractContextManager[None]:
-        """A block in which walking many indexes is cheap: draws come in arrays."""
-        return self.rand.bulk()
 
 
 def _unmapped_type(spec: Spec, hints: Hints) -> str | None:
