@@ -95,7 +95,7 @@ class MappedValues:
         mapping: The spec's ``x-numberhub-item``.
         profile: The profile (numbers, blocks, draws).
         ordered: Field -> whether it descends (order and cursor fields follow the index).
-        timeline: The time line of an ordered field.
+        timeline: The time line of an ordered field, by whether it descends.
     """
 
     def __init__(
@@ -103,7 +103,7 @@ class MappedValues:
         mapping: ItemMapping,
         profile: Numbers,
         ordered: Mapping[str, bool],
-        timeline: Callable[[str, bool], TimeLine],
+        timeline: Callable[[bool], TimeLine],
     ) -> None:
         self.profile = profile
         self.ordered = ordered
@@ -210,7 +210,7 @@ class MappedValues:
     def _instant(self, path: str) -> Callable[[int], dt.datetime]:
         descending = self.ordered.get(path)
         if descending is not None:
-            return self.timeline(path, descending).at
+            return self.timeline(descending).at
         rand, span = self.profile.rand, int((self.profile.now - TIME_START).total_seconds())
         return lambda i: TIME_START + dt.timedelta(seconds=rand.below(i, path, span))
 

@@ -129,8 +129,8 @@ class Numbers:
         return self.space.number(self.slot(i))
 
     # -- time ------------------------------------------------------------------------------
-    def timeline(self, path: str, descending: bool) -> TimeLine:
-        """The time line of the (dotted) field ``path``: one per direction, shared by fields."""
+    def timeline(self, descending: bool) -> TimeLine:
+        """The time line of every ordered field that ascends, or of every one that descends."""
         return self._timelines[descending]
 
     @functools.cached_property

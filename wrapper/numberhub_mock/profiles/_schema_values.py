@@ -78,7 +78,7 @@ class SchemaValues:
         hints: What its filters, order and cursors say about fields.
         mapped: The mapped fields' values.
         primary_phone: The item's own number field, if it has one.
-        timeline: The time line of an ordered field.
+        timeline: The time line of an ordered field, by whether it descends.
     """
 
     profile: Numbers
@@ -86,7 +86,7 @@ class SchemaValues:
     hints: Hints
     mapped: MappedValues
     primary_phone: str | None
-    timeline: Callable[[str, bool], TimeLine]
+    timeline: Callable[[bool], TimeLine]
 
     def candidates(
         self, schema: Mapping[str, Any], path: str, *, in_array: bool
@@ -128,7 +128,7 @@ class SchemaValues:
 
     def _ordered(self, schema: Mapping[str, Any], path: str, kind: str) -> Iterable[Getter]:
         """Values that follow the index (ascending, or descending for a desc order)."""
-        times = self.timeline(path, self.hints.ordered[path])
+        times = self.timeline(self.hints.ordered[path])
         if schema.get("format") == "date-time":
             yield lambda i, key: iso_utc(times.at(i))
         elif schema.get("format") == "date":

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from .._phones import Group
+from ._numbers import Numbers
 from ._realism import Item, Realism
 from ._timeline import iso_utc
 
 __all__ = ["REALISM"]
 
-_NOW = dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC)
+_NOW = Numbers.now
 
 
 def _sip(x: Item) -> bool:

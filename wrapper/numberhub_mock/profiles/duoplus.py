@@ -11,6 +11,7 @@ import datetime as dt
 import time
 
 from .._phones import Group
+from ._numbers import Numbers
 from ._places import COUNTRY_NAMES, LOCALIZED_COUNTRY_NAMES
 from ._realism import Item, Realism
 
@@ -31,7 +32,7 @@ _STATUS_NAMES = {
 }
 _REMARKS = ("tiktok-01", "shop", "support", "ads test", "whatsapp biz", "warm-up", "client A")
 _SINCE = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
-_START, _NOW = int(_SINCE.timestamp()), int(dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC).timestamp())
+_START, _NOW = int(_SINCE.timestamp()), int(Numbers.now.timestamp())
 
 
 def _cloud_id(x: Item) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from .._phones import Group
+from ._numbers import Numbers
 from ._places import COUNTRY_NAMES
 from ._realism import Item, Realism
 
@@ -49,7 +50,7 @@ _SUBACCOUNTS = {
     "SA2F9C4D1B8E7A6C5D3F": "EU operations",
     "SA91B3E5C7D9F2A4B6C8": "Reseller 7",
 }
-_NOW = dt.date(2026, 11, 1)
+_NOW = Numbers.now.date()
 
 
 def _alias(x: Item) -> str | None:
