@@ -83,10 +83,11 @@ class Numbers:
             hit = self._shuffles[key] = (a, self.rand.below(0, f"{purpose}-b", max(n, 1)))
         return hit
 
-    def shuffled(self, i: int) -> int:
-        """Item ``i``'s place in a fixed shuffle of ``0 .. size - 1`` (distinct per item)."""
-        a, b = self.shuffle("perm", max(self.size, 1))
-        return (a * i + b) % max(self.size, 1)
+    def shuffled(self, i: int, purpose: str = "perm", n: int = 0) -> int:
+        """Item ``i``'s place in a fixed shuffle of ``0 .. n - 1`` (``n``: default the size)."""
+        n = n or max(self.size, 1)
+        a, b = self.shuffle(purpose, n)
+        return (a * i + b) % n
 
     @functools.cached_property
     def _layout(self) -> tuple[int, int, int, int, int]:

@@ -135,8 +135,7 @@ class Item:
 
     def unique(self, purpose: str, n: int) -> int:
         """A number in ``[0, n)`` that no other item has (a fixed shuffle, ``n >= size``)."""
-        a, b = self.profile.shuffle(purpose, n)
-        return (a * self.i + b) % n
+        return self.profile.shuffled(self.i, purpose, n)
 
     def __getitem__(self, path: str) -> Any:
         """The item's value of another (dotted) field; None where it is absent."""

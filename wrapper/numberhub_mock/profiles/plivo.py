@@ -9,7 +9,6 @@ North America, places from phonenumbers' geocoder.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from .._phones import Group
 from ._numbers import Numbers
@@ -139,10 +138,6 @@ def _application(x: Item) -> str | None:
     return f"/v1/Account/{_account(x)}/Application/{10**16 + x.bits('app') % (9 * 10**16)}/"
 
 
-def _if(condition: Any, value: Any) -> Any:
-    return value if condition else None
-
-
 REALISM = Realism(
     groups=[
         Group("US", "fixed", 50, "local"),
@@ -163,7 +158,7 @@ REALISM = Realism(
         "application": _application,
         "carrier": "Plivo",
         "region": _region,
-        "city": lambda x: _if(_compliance(x), _place(x) or None),
+        "city": lambda x: (_place(x) or None) if _compliance(x) else None,
         "country": _country,
         "active": lambda x: not x.chance("inactive", 0.02),
         "monthly_rental_rate": lambda x: _RATES.get(x.block.group.label, _RATE)[0],
@@ -181,14 +176,14 @@ REALISM = Realism(
         "tendlc_registration_status": _tendlc,
         "tendlc_campaign_id": _campaign,
         "toll_free_sms_verification": _tfv,
-        "toll_free_sms_verification_id": lambda x: _if(
-            x["toll_free_sms_verification"] in _TFV[:2], x.uuid("tfv-id")
+        "toll_free_sms_verification_id": lambda x: (
+            x.uuid("tfv-id") if x["toll_free_sms_verification"] in _TFV[:2] else None
         ),
         "toll_free_sms_verification_order_status": lambda x: _TFV_ORDER.get(
             x["toll_free_sms_verification"] or ""
         ),
-        "compliance_application_id": lambda x: _if(_compliance(x), x.uuid("compliance")),
-        "compliance_status": lambda x: _if(_compliance(x), "accepted"),
+        "compliance_application_id": lambda x: x.uuid("compliance") if _compliance(x) else None,
+        "compliance_status": lambda x: "accepted" if _compliance(x) else None,
         "profile_uuid": None,
         "caller_reputation_status": None,
         "resource_uri": lambda x: f"/v1/Account/{_account(x)}/Number/{x['number']}/",
